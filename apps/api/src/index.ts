@@ -1,0 +1,2 @@
+export { buildServer, type App } from './server.js';
+export type { ApiDeps } from './deps.js';

@@ -1,0 +1,48 @@
+import { Suspense, lazy } from 'react';
+import { Route, Switch } from 'wouter';
+import { Loading } from './components/Loading';
+import { AppLayout } from './components/AppLayout';
+import { AuthGate } from './components/Session';
+import { ForgotPasswordPage } from './pages/auth/ForgotPasswordPage';
+import { LoginPage } from './pages/auth/LoginPage';
+import { SetPasswordPage } from './pages/auth/SetPasswordPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+
+// One chunk per screen: the login page does not load the import screen.
+const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage').then((module) => ({ default: module.DashboardPage })));
+const InvoicesPage = lazy(() => import('./pages/invoices/InvoicesPage').then((module) => ({ default: module.InvoicesPage })));
+const DebtorsPage = lazy(() => import('./pages/debtors/DebtorsPage').then((module) => ({ default: module.DebtorsPage })));
+const DebtorPage = lazy(() => import('./pages/debtors/DebtorPage').then((module) => ({ default: module.DebtorPage })));
+const ImportPage = lazy(() => import('./pages/import/ImportPage').then((module) => ({ default: module.ImportPage })));
+
+/** Path-based routes: the API serves index.html for any non-/api path. */
+export function App() {
+  return (
+    <Switch>
+      <Route path="/login" component={LoginPage} />
+      <Route path="/forgot-password" component={ForgotPasswordPage} />
+      <Route path="/reset-password">
+        <SetPasswordPage mode="reset" />
+      </Route>
+      <Route path="/invitation">
+        <SetPasswordPage mode="invitation" />
+      </Route>
+      <Route>
+        <AuthGate>
+          <AppLayout>
+            <Suspense fallback={<Loading />}>
+              <Switch>
+                <Route path="/" component={DashboardPage} />
+                <Route path="/invoices" component={InvoicesPage} />
+                <Route path="/debtors" component={DebtorsPage} />
+                <Route path="/debtors/:id">{(params) => <DebtorPage key={params.id} id={params.id} />}</Route>
+                <Route path="/import" component={ImportPage} />
+                <Route component={NotFoundPage} />
+              </Switch>
+            </Suspense>
+          </AppLayout>
+        </AuthGate>
+      </Route>
+    </Switch>
+  );
+}

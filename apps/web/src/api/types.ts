@@ -1,0 +1,95 @@
+/**
+ * Every shape that crosses the API comes from @amiable/contract. Types the
+ * contract exports only as schemas are derived here with Static<>, never
+ * written by hand.
+ */
+import type {
+  Accepted,
+  Activity,
+  Creditor,
+  DebtorSummary,
+  ImportBatch,
+  InvoiceSummary,
+  Note,
+  Page,
+  Payment,
+  AgingQuery as AgingQuerySchema,
+  ActivityQuery as ActivityQuerySchema,
+  PaymentListQuery as PaymentListQuerySchema,
+  ImportListQuery as ImportListQuerySchema,
+  SwitchTenantBody as SwitchTenantBodySchema,
+  PasswordResetRequestBody as PasswordResetRequestBodySchema,
+  PasswordResetConfirmBody as PasswordResetConfirmBodySchema,
+  NoteInput as NoteInputSchema,
+  ContactPatch as ContactPatchSchema,
+  DisputeInput as DisputeInputSchema,
+  ResolveDisputeInput as ResolveDisputeInputSchema,
+  ImportPreviewBody as ImportPreviewBodySchema,
+  ImportConfirmBody as ImportConfirmBodySchema,
+  ImportMode as ImportModeSchema,
+  ImportStatus as ImportStatusSchema,
+  ColumnMapping as ColumnMappingSchema,
+  DebtorKind as DebtorKindSchema,
+} from '@amiable/contract';
+import type { Static, TSchema } from 'typebox';
+
+export type {
+  AgingBucket,
+  AgingLine,
+  AgingReport,
+  AmountByCurrency,
+  Contact,
+  ContactInput,
+  Creditor,
+  Debtor,
+  DebtorListQuery,
+  DebtorPatch,
+  DebtorSummary,
+  Dispute,
+  ErrorBody,
+  FieldIssue,
+  ImportBatch,
+  ImportPreview,
+  Invoice,
+  InvoiceListQuery,
+  InvoiceStatus,
+  InvoiceSummary,
+  LoginBody,
+  Me,
+  Note,
+  Payment,
+  RejectedRow,
+  Role,
+  Activity,
+  Allocation,
+} from '@amiable/contract';
+
+/** `{ items, nextCursor }` for a given item schema. */
+export type PageOf<S extends TSchema> = Static<ReturnType<typeof Page<S>>>;
+
+export type InvoicePage = PageOf<typeof InvoiceSummary>;
+export type DebtorPage = PageOf<typeof DebtorSummary>;
+export type CreditorPage = PageOf<typeof Creditor>;
+export type NotePage = PageOf<typeof Note>;
+export type ActivityPage = PageOf<typeof Activity>;
+export type PaymentPage = PageOf<typeof Payment>;
+export type ImportBatchPage = PageOf<typeof ImportBatch>;
+
+export type AgingQuery = Static<typeof AgingQuerySchema>;
+export type ActivityQuery = Static<typeof ActivityQuerySchema>;
+export type PaymentListQuery = Static<typeof PaymentListQuerySchema>;
+export type ImportListQuery = Static<typeof ImportListQuerySchema>;
+export type AcceptedResponse = Static<typeof Accepted>;
+export type SwitchTenantBody = Static<typeof SwitchTenantBodySchema>;
+export type PasswordResetRequestBody = Static<typeof PasswordResetRequestBodySchema>;
+export type PasswordResetConfirmBody = Static<typeof PasswordResetConfirmBodySchema>;
+export type NoteInput = Static<typeof NoteInputSchema>;
+export type ContactPatch = Static<typeof ContactPatchSchema>;
+export type DisputeInput = Static<typeof DisputeInputSchema>;
+export type ResolveDisputeInput = Static<typeof ResolveDisputeInputSchema>;
+export type ImportPreviewBody = Static<typeof ImportPreviewBodySchema>;
+export type ImportConfirmBody = Static<typeof ImportConfirmBodySchema>;
+export type ImportMode = Static<typeof ImportModeSchema>;
+export type ImportStatus = Static<typeof ImportStatusSchema>;
+export type ColumnMapping = Static<typeof ColumnMappingSchema>;
+export type DebtorKind = Static<typeof DebtorKindSchema>;

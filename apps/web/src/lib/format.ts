@@ -1,0 +1,82 @@
+/**
+ * Display helpers. Amounts arrive as decimal strings ("1234.56") and are turned
+ * into integer cents by @amiable/domain before formatting: no float ever
+ * touches an amount.
+ */
+import {
+  type Cents,
+  PARIS_TIME_ZONE,
+  formatAmountEn,
+  formatAmountFr,
+  formatDateEn,
+  formatDateFr,
+  formatDecimalAmount,
+  parseDecimalAmount,
+} from '@amiable/domain';
+
+export type UiLanguage = 'fr' | 'en';
+
+export const EMPTY = '—';
+
+export function formatCents(language: UiLanguage, cents: Cents, currency: string): string {
+  return language === 'fr' ? formatAmountFr(cents, currency) : formatAmountEn(cents, currency);
+}
+
+/** "1234.56" + EUR → "1 234,56 €" (fr) or "€1,234.56" (en). An unreadable amount is shown as received. */
+export function formatAmount(language: UiLanguage, amount: string, currency: string): string {
+  const cents = parseDecimalAmount(amount);
+  return cents === null ? `${amount} ${currency}` : formatCents(language, cents, currency);
+}
+
+/** Amounts in several currencies, one after the other; "—" when there is none. */
+export function formatAmounts(language: UiLanguage, amounts: readonly { amount: string; currency: string }[]): string {
+  if (amounts.length === 0) return EMPTY;
+  return amounts.map((line) => formatAmount(language, line.amount, line.currency)).join(' + ');
+}
+
+/** "2026-11-23" → "23/11/2026" (fr) or "23 Nov 2026" (en); "—" for no date. */
+export function formatDate(language: UiLanguage, date: string | null | undefined): string {
+  if (!date) return EMPTY;
+  return language === 'fr' ? formatDateFr(date) : formatDateEn(date);
+}
+
+const dateTimeFormats: Record<UiLanguage, Intl.DateTimeFormat> = {
+  fr: new Intl.DateTimeFormat('fr-FR', {
+    timeZone: PARIS_TIME_ZONE,
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }),
+  en: new Intl.DateTimeFormat('en-GB', {
+    timeZone: PARIS_TIME_ZONE,
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }),
+};
+
+/** An instant shown in Paris time: "23/11/2026 09:05" (fr) or "23 Nov 2026, 09:05" (en). */
+export function formatDateTime(language: UiLanguage, instant: string | null | undefined): string {
+  if (!instant) return EMPTY;
+  const date = new Date(instant);
+  if (Number.isNaN(date.getTime())) return instant;
+  return dateTimeFormats[language].format(date);
+}
+
+/**
+ * Reads an amount typed by a user into the API's decimal string ("1234.56"):
+ * "1 234,56", "1.234,5" or "1234.56" in French, "1,234.56" in English. Returns null when
+ * the text is not an amount with at most two decimals.
+ */
+export function parseAmountInput(language: UiLanguage, text: string): string | null {
+  let compact = text.replace(/[\s\u00a0\u202f€]/g, '');
+  if (compact === '') return null;
+  if (language === 'en') compact = compact.replace(/,/g, '');
+  else if (compact.includes(',')) compact = compact.replace(/\./g, '').replace(',', '.');
+  const cents = parseDecimalAmount(compact);
+  return cents === null ? null : formatDecimalAmount(cents);
+}

@@ -1,0 +1,7 @@
+/** What the signed-in role may do, from the same permission table the API checks (@amiable/domain). */
+import { can } from '@amiable/domain';
+import type { Role } from '../api/types';
+
+export const canWorkDebtors = (role: Role) => can(role, 'debtor:work');
+export const canImport = (role: Role) => can(role, 'imports:run');
+export const canWriteLedger = (role: Role) => can(role, 'ledger:write');

@@ -1,0 +1,4 @@
+export * from './locale.js';
+export * from './errors.js';
+export * from './translate.js';
+export * from './activity.js';
