@@ -231,7 +231,7 @@ async function postgresCpuSeconds(): Promise<number | null> {
 interface LoadResult {
   readonly latencyMs: Latencies;
   /** CPU milliseconds per request: the API's thread(s) (the load generator's own thread excluded) and the PostgreSQL processes. */
-  readonly cpuMsPerRequest: { readonly benchProcess: number; readonly postgres: number | null };
+  readonly cpuMsPerRequest: { readonly benchProcess: number | null; readonly postgres: number | null };
   readonly requests: number;
   readonly requestsPerSecond: number;
   readonly errors: number;
@@ -245,7 +245,7 @@ async function load(url: string, headers: Record<string, string>, seconds: numbe
   const worker = new Worker(new URL('./lib/load-worker.mjs', import.meta.url), { workerData: { url, headers, seconds, connections } });
   const result = await new Promise<{
     latencies: number[];
-    cpuSeconds: number;
+    cpuSeconds: number | null;
     total: number;
     duration: number;
     errors: number;
@@ -266,7 +266,7 @@ async function load(url: string, headers: Record<string, string>, seconds: numbe
   return {
     latencyMs: percentiles(result.latencies),
     cpuMsPerRequest: {
-      benchProcess: perRequest(Math.max(0, (cpu.user + cpu.system) / 1e6 - result.cpuSeconds)),
+      benchProcess: result.cpuSeconds === null ? null : perRequest(Math.max(0, (cpu.user + cpu.system) / 1e6 - result.cpuSeconds)),
       postgres: postgresBefore === null || postgresAfter === null ? null : perRequest(postgresAfter - postgresBefore),
     },
     requests: result.total,

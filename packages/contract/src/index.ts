@@ -2,3 +2,4 @@ export * from './common.js';
 export * from './auth.js';
 export * from './ledger.js';
 export * from './imports.js';
+export * from './legal.js';

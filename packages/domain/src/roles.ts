@@ -22,6 +22,8 @@ export const PERMISSIONS = {
   'users:manage': ['owner'],
   /** Create and revoke API keys. */
   'api-keys:manage': ['owner'],
+  /** Add or correct a half-year of the legal rates table (tenant administrator). */
+  'rates:manage': ['owner'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

@@ -1,0 +1,12 @@
+export * from './half-year.js';
+export * from './legal-error.js';
+export * from './rates/rate-row.js';
+export * from './rates/rate-table.js';
+export * from './rates/shipped-rates.js';
+export * from './late-interest.js';
+export * from './recovery-indemnity.js';
+export * from './prescription.js';
+export * from './small-claims.js';
+export * from './payment-terms.js';
+export * from './claim-totals.js';
+export { roundToCents } from './exact.js';
