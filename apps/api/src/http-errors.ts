@@ -32,6 +32,7 @@ export const STATUS_OF: Readonly<Record<ErrorCode, number>> = {
   ALREADY_REVERSED: 409,
   DISPUTE_ALREADY_OPEN: 409,
   CREDITOR_IN_USE: 409,
+  RATE_MISSING: 422,
   UNAVAILABLE: 503,
   INTERNAL: 500,
 };

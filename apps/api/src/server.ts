@@ -22,6 +22,7 @@ import { creditorRoutes } from './routes/creditors.js';
 import { debtorRoutes } from './routes/debtors.js';
 import { healthRoutes } from './routes/health.js';
 import { importRoutes } from './routes/imports.js';
+import { legalRoutes } from './routes/legal.js';
 import { invoiceRoutes } from './routes/invoices.js';
 import { paymentRoutes } from './routes/payments.js';
 import { tenantRoutes } from './routes/tenant.js';
@@ -122,6 +123,7 @@ export async function buildServer(deps: ApiDeps, options: { logger?: boolean } =
       await invoiceRoutes(api as App, deps);
       await paymentRoutes(api as App, deps);
       await importRoutes(api as App, deps);
+      await legalRoutes(api as App, deps);
     },
     { prefix: '/api' },
   );

@@ -37,6 +37,17 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     load: async () => ({ run: (await import('./commands/creditors.js')).creditorsCommand }),
     summary: { fr: 'liste ou crée les créanciers d’un compte', en: "lists or creates a tenant's creditors" },
   },
+  calc: {
+    load: async () => ({ run: (await import('./commands/calc/calc.js')).calcCommand }),
+    summary: {
+      fr: 'calcule pénalités, intérêts, indemnité, prescription, petites créances',
+      en: 'computes penalties, interest, indemnity, prescription, small claims',
+    },
+  },
+  rates: {
+    load: async () => ({ run: (await import('./commands/rates.js')).ratesCommand }),
+    summary: { fr: 'liste ou complète la table des taux (BCE, taux légal)', en: 'lists or completes the rates table (ECB, legal rate)' },
+  },
   tenants: {
     load: async () => ({ run: (await import('./commands/tenants.js')).tenantsCommand }),
     summary: { fr: 'liste ou crée des comptes', en: 'lists or creates tenants' },

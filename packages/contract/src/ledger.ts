@@ -332,6 +332,13 @@ export const InvoiceListQuery = Type.Object(
     minAmount: Type.Optional(Amount),
     maxAmount: Type.Optional(Amount),
     search: Type.Optional(Type.String({ maxLength: 200, description: 'Invoice number or debtor name contains' })),
+    prescriptionBefore: Type.Optional(
+      Type.String({
+        pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+        description:
+          'Open invoices whose last day to act (prescription: 5 years, 2 against a consumer, restarted by payments and acknowledgments) is on or before this date',
+      }),
+    ),
     sort: Type.Optional(
       Type.Union(
         [

@@ -6,13 +6,19 @@
 import { type Static, Type } from 'typebox';
 import { Amount, Instant, IsoDateString, Nullable } from './common.js';
 
-export const HalfYearString = Type.String({ pattern: '^\\d{4}-H[12]$', description: 'Half-year, YYYY-H1 or YYYY-H2', examples: ['2026-H2'] });
+export const HalfYearString = Type.String({
+  pattern: '^\\d{4}-H[12]$',
+  description: 'Half-year, YYYY-H1 or YYYY-H2',
+  examples: ['2026-H2'],
+});
 export const RatePercent = Type.String({
   pattern: '^\\d{1,3}(\\.\\d{1,2})?$',
   description: 'Rate in percent per year, at most two decimals, as a string',
   examples: ['13.15'],
 });
-export const DebtorKindParam = Type.Union([Type.Literal('business'), Type.Literal('consumer')], { description: 'Professional or consumer debtor' });
+export const DebtorKindParam = Type.Union([Type.Literal('business'), Type.Literal('consumer')], {
+  description: 'Professional or consumer debtor',
+});
 export const CreditorKindParam = Type.Union([Type.Literal('company'), Type.Literal('individual')], {
   description: 'Creditor: a company or professional (default), or a private individual (chooses the legal rate, CMF L313-2)',
 });
@@ -117,7 +123,13 @@ export const SmallClaimsBody = Type.Object(
   },
   { additionalProperties: false },
 );
-export const SmallClaimsResult = Type.Object({ eligible: Type.Boolean(), total: Amount, limit: Amount, reason: Type.String(), article: Type.String() });
+export const SmallClaimsResult = Type.Object({
+  eligible: Type.Boolean(),
+  total: Amount,
+  limit: Amount,
+  reason: Type.String(),
+  article: Type.String(),
+});
 export type SmallClaimsResult = Static<typeof SmallClaimsResult>;
 
 export const ClaimQuery = Type.Object({ date: Type.Optional(IsoDateString) }, { additionalProperties: false });

@@ -11,3 +11,4 @@ export * from './ledger/index.js';
 export * from './queries/index.js';
 export * from './auth-mail-queue.js';
 export * from './operator.js';
+export { listRateOverrides } from './ledger/rate-repository.js';

@@ -55,6 +55,8 @@ export const ERROR_CODES = {
   /** The creditor still has invoices or payments and cannot be deleted. */
   CREDITOR_IN_USE: 'CREDITOR_IN_USE',
   /** The service is starting or shutting down. Retry shortly. */
+  /** The rates table lacks a half-year the computation needs (params.halfYear); an owner can add it. */
+  RATE_MISSING: 'RATE_MISSING',
   UNAVAILABLE: 'UNAVAILABLE',
   /** Unexpected failure; the request changed nothing. The log has the details under `requestId`. */
   INTERNAL: 'INTERNAL',
@@ -93,5 +95,6 @@ export const FIELD_ISSUE_CODES = [
   'weak_password',
   'invalid_value',
   'locked_by_payments',
+  'after_until',
 ] as const;
 export type FieldIssueCode = (typeof FIELD_ISSUE_CODES)[number];

@@ -31,6 +31,8 @@ export const ERROR_MESSAGES: Readonly<Record<Locale, Messages>> = {
     ALREADY_REVERSED: 'Déjà annulé.',
     DISPUTE_ALREADY_OPEN: 'Un litige est déjà ouvert sur cette facture.',
     CREDITOR_IN_USE: 'Ce créancier a des factures ou des règlements : il ne peut pas être supprimé.',
+    RATE_MISSING:
+      'Le taux du semestre {halfYear} manque dans la table des taux : aucun calcul n’est fait sur un taux supposé. Un administrateur peut l’ajouter (Paramètres › Taux légaux, ou « npx amiable rates set {halfYear} --ecb … --legal-individual … --legal-other … --source … »).',
     UNAVAILABLE: 'Service momentanément indisponible. Réessayez dans un instant.',
     INTERNAL: 'Erreur inattendue : rien n’a été modifié. Référence : {requestId}.',
   },
@@ -60,6 +62,8 @@ export const ERROR_MESSAGES: Readonly<Record<Locale, Messages>> = {
     ALREADY_REVERSED: 'Already reversed.',
     DISPUTE_ALREADY_OPEN: 'This invoice already has an open dispute.',
     CREDITOR_IN_USE: 'This creditor has invoices or payments and cannot be deleted.',
+    RATE_MISSING:
+      'The rates table has no rate for the half-year {halfYear}: nothing is computed on an assumed rate. An administrator can add it (Settings › Legal rates, or "npx amiable rates set {halfYear} --ecb … --legal-individual … --legal-other … --source …").',
     UNAVAILABLE: 'Service temporarily unavailable. Try again in a moment.',
     INTERNAL: 'Unexpected error: nothing was changed. Reference: {requestId}.',
   },
@@ -97,6 +101,7 @@ export const FIELD_ISSUE_MESSAGES: Readonly<Record<Locale, Messages>> = {
     below_settled: 'le nouveau montant ({value}) est inférieur aux règlements déjà affectés ({settled})',
     weak_password: 'mot de passe trop faible : au moins {min} caractères, et pas un mot de passe courant',
     invalid_value: 'valeur invalide « {value} »',
+    after_until: 'date postérieure à la date de calcul',
     locked_by_payments:
       'des règlements sont déjà affectés à cette facture : son débiteur et sa devise ne peuvent plus changer (annulez d’abord les affectations)',
   },
@@ -130,6 +135,7 @@ export const FIELD_ISSUE_MESSAGES: Readonly<Record<Locale, Messages>> = {
     below_settled: 'the new amount ({value}) is below the payments already allocated ({settled})',
     weak_password: 'password too weak: at least {min} characters, and not a common password',
     invalid_value: 'invalid value "{value}"',
+    after_until: 'date after the computation date',
     locked_by_payments:
       'payments are already allocated to this invoice: its debtor and currency cannot change (reverse the allocations first)',
   },

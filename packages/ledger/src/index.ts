@@ -17,3 +17,4 @@ export * from './imports/run-invoice-import.js';
 export * from './imports/import-file.js';
 export * from './imports/start-import.js';
 export * from './record-activity.js';
+export * from './legal/set-half-year-rates.js';

@@ -82,6 +82,11 @@ export interface LedgerStore {
   readonly activity: {
     record(entry: ActivityEntry, actor: import('./actor.js').Actor): Promise<void>;
   };
+  /** The tenant's own rows of the legal rates table. */
+  readonly rates: {
+    get(halfYear: string): Promise<import('@amiable/legal').RateRow | null>;
+    upsert(row: import('@amiable/legal').RateRow): Promise<void>;
+  };
 }
 
 export type { Cents, IsoDate };

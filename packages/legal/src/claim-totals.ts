@@ -69,7 +69,9 @@ export function claimTotals(input: ClaimInput, table: RateTable): Result<ClaimTo
   const lines: ClaimLine[] = [];
   const consumerWithoutNotice = input.debtor === 'consumer' && !input.formalNoticeDate;
   for (const invoice of input.invoices) {
-    const paidByDue = invoice.dueDate ? invoice.payments.filter((p) => p.date <= (invoice.dueDate as IsoDate)).reduce((s, p) => s + p.cents, 0) : 0;
+    const paidByDue = invoice.dueDate
+      ? invoice.payments.filter((p) => p.date <= (invoice.dueDate as IsoDate)).reduce((s, p) => s + p.cents, 0)
+      : 0;
     const indemnity = recoveryIndemnity({
       debtor: input.debtor,
       dueDate: invoice.dueDate,
@@ -81,7 +83,20 @@ export function claimTotals(input: ClaimInput, table: RateTable): Result<ClaimTo
     const payments = invoice.payments.filter((p) => p.date <= input.until);
     if (!applicable) {
       const paid = payments.reduce((s, p) => s + p.cents, 0);
-      lines.push(lineOf(invoice, { daysLate: 0, principalDueCents: Math.max(0, invoice.amountDueCents - paid), interestCents: 0, interestDueCents: 0, periods: [], warnings: [] }, indemnity.cents));
+      lines.push(
+        lineOf(
+          invoice,
+          {
+            daysLate: 0,
+            principalDueCents: Math.max(0, invoice.amountDueCents - paid),
+            interestCents: 0,
+            interestDueCents: 0,
+            periods: [],
+            warnings: [],
+          },
+          indemnity.cents,
+        ),
+      );
       continue;
     }
     const computed = computeLateInterest(

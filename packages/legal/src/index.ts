@@ -10,3 +10,5 @@ export * from './small-claims.js';
 export * from './payment-terms.js';
 export * from './claim-totals.js';
 export { roundToCents } from './exact.js';
+export * from './rate-percent.js';
+export * from './late-fees.js';

@@ -107,17 +107,17 @@ function startOf(input: LateInterestInput): IsoDate | null {
 
 /** Rates above 100 % or below 0 are typing errors. */
 function checkInput(input: LateInterestInput): LegalError | null {
-  if (!Number.isSafeInteger(input.principalCents) || input.principalCents < 0) return invalid('amount', 'negative');
-  if (regimeOf(input) === 'penalties' && input.debtor === 'consumer') return invalid('debtor', 'penaltiesBusinessOnly');
+  if (!Number.isSafeInteger(input.principalCents) || input.principalCents < 0) return invalid('amount', 'negative_amount');
+  if (regimeOf(input) === 'penalties' && input.debtor === 'consumer') return invalid('debtor', 'invalid_choice');
   if (!startOf(input)) return invalid(regimeOf(input) === 'penalties' ? 'due' : 'formalNotice', 'required');
   const rate = input.contractRateBp;
   if (rate !== undefined && rate !== null) {
-    if (regimeOf(input) !== 'penalties') return invalid('rate', 'businessOnly');
-    if (!Number.isSafeInteger(rate) || rate < 0 || rate > MAX_RATE_BP) return invalid('rate', 'range');
+    if (regimeOf(input) !== 'penalties') return invalid('rate', 'invalid_value');
+    if (!Number.isSafeInteger(rate) || rate < 0 || rate > MAX_RATE_BP) return invalid('rate', 'out_of_range');
   }
   for (const [index, payment] of (input.payments ?? []).entries()) {
-    if (!Number.isSafeInteger(payment.cents) || payment.cents <= 0) return invalid(`payments[${index}].amount`, 'positive');
-    if (payment.date > input.until) return invalid(`payments[${index}].date`, 'afterUntil');
+    if (!Number.isSafeInteger(payment.cents) || payment.cents <= 0) return invalid(`payments[${index}].amount`, 'invalid_amount');
+    if (payment.date > input.until) return invalid(`payments[${index}].date`, 'after_until');
   }
   return null;
 }
@@ -252,4 +252,3 @@ function accrueDays(principal: number, rateBp: number, from: IsoDate, days: numb
   const yearDays = dayCount === 'ACT/ACT' && isLeapYear(Number(from.slice(0, 4))) ? 366 : 365;
   return accrual(principal, rateBp, days, yearDays);
 }
-

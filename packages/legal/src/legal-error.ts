@@ -1,22 +1,18 @@
 /**
- * What the engine refuses to compute, as values with stable codes. Messages are
- * made at the edge (API, CLI, web) in the user's language from code and params.
+ * What the engine refuses to compute, as the product's error values (stable codes,
+ * messages made at the edge in the user's language):
+ * - RATE_MISSING (params.halfYear): the rates table lacks a half-year the computation needs;
+ * - VALIDATION_FAILED: an input out of its domain, the issue naming the field
+ *   ("amount", "payments[2].date"…), as the CLI flags and API properties are named.
  */
-export type LegalErrorCode =
-  /** The rates table lacks a half-year the computation needs (params.halfYear). */
-  | 'RATE_MISSING'
-  /** An input is out of its domain (params.field names it: "payments[2].date", "until"…). */
-  | 'LEGAL_INPUT_INVALID';
+import { type AppError, type FieldIssueCode, err, invalid as invalidIssues, issue } from '@amiable/domain';
 
-export interface LegalError {
-  readonly code: LegalErrorCode;
-  readonly params: Readonly<Record<string, string>>;
+export type LegalError = AppError;
+
+export function rateMissing(halfYear: string): { readonly ok: false; readonly error: AppError } {
+  return err('RATE_MISSING', { halfYear });
 }
 
-export function legalError(code: LegalErrorCode, params: Record<string, string>): LegalError {
-  return { code, params };
-}
-
-export function invalid(field: string, reason: string): LegalError {
-  return legalError('LEGAL_INPUT_INVALID', { field, reason });
+export function invalid(field: string, code: FieldIssueCode): AppError {
+  return invalidIssues([issue(field, code)]).error;
 }

@@ -23,7 +23,11 @@ function endOfMonth(date: IsoDate): IsoDate {
   return isoDate(year, month, daysInMonth(year, month)) as IsoDate;
 }
 
-export function checkPaymentTerms(issueDate: IsoDate, dueDate: IsoDate, stipulation: PaymentTermsStipulation = 'standard'): PaymentTermsCheck {
+export function checkPaymentTerms(
+  issueDate: IsoDate,
+  dueDate: IsoDate,
+  stipulation: PaymentTermsStipulation = 'standard',
+): PaymentTermsCheck {
   const sixtyDays = addDays(issueDate, 60);
   let latest = sixtyDays;
   if (stipulation === 'end-of-month-45') {
@@ -31,5 +35,10 @@ export function checkPaymentTerms(issueDate: IsoDate, dueDate: IsoDate, stipulat
     const plus45ThenEnd = endOfMonth(addDays(issueDate, 45));
     latest = [sixtyDays, endThen45, plus45ThenEnd].sort().at(-1) as IsoDate;
   }
-  return { exceedsLegalMaximum: dueDate > latest, termDays: daysBetween(issueDate, dueDate), latestDueDate: latest, article: 'C. com. L441-10 I' };
+  return {
+    exceedsLegalMaximum: dueDate > latest,
+    termDays: daysBetween(issueDate, dueDate),
+    latestDueDate: latest,
+    article: 'C. com. L441-10 I',
+  };
 }

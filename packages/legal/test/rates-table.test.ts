@@ -43,12 +43,21 @@ describe('the shipped rates table', () => {
   it('lacks the unconfirmed 2026-H2, and a computation that needs it fails naming it', () => {
     expect(legal.find((row) => row.semester === '2026-H2')?.status).toBe('UNCONFIRMED');
     expect(SHIPPED_RATES.some((r) => r.halfYear === '2026-H2')).toBe(false);
-    const result = computeLateInterest({ debtor: 'business', principalCents: 100_000, dueDate: '2026-06-15', until: '2026-07-10' }, rateTable());
-    expect(result).toEqual({ ok: false, error: { code: 'RATE_MISSING', params: { halfYear: '2026-H2' } } });
+    const result = computeLateInterest(
+      { debtor: 'business', principalCents: 100_000, dueDate: '2026-06-15', until: '2026-07-10' },
+      rateTable(),
+    );
+    expect(result).toMatchObject({ ok: false, error: { code: 'RATE_MISSING', params: { halfYear: '2026-H2' } } });
   });
 
   it('takes a tenant row over the shipped one, and a missing half-year once added', () => {
-    const added = { halfYear: '2026-H2', ecbMainRefinancingBp: 215, legalRateIndividualBp: 650, legalRateOtherBp: 250, sources: { ecb: 'ECB', legal: 'arrêté' } };
+    const added = {
+      halfYear: '2026-H2',
+      ecbMainRefinancingBp: 215,
+      legalRateIndividualBp: 650,
+      legalRateOtherBp: 250,
+      sources: { ecb: 'ECB', legal: 'arrêté' },
+    };
     const table = rateTable([added]);
     const result = computeLateInterest({ debtor: 'business', principalCents: 100_000, dueDate: '2026-06-30', until: '2026-07-10' }, table);
     expect(result.ok && result.value.periods[0]).toMatchObject({ halfYear: '2026-H2', rateBp: 1215 });

@@ -24,11 +24,22 @@ function interest(input: LateInterestInput) {
 
 describe('worked examples of french-law.md §11', () => {
   it('1 — B2B, one half-year: 10 000 € due 2025-03-31 paid 2025-05-15 → 162.12 € + 40 €', () => {
-    const r = interest({ debtor: 'business', principalCents: 1_000_000, dueDate: '2025-03-31', until: '2025-05-15', payments: [{ date: '2025-05-15', cents: 1_000_000 }], imputation: 'principal-first' });
+    const r = interest({
+      debtor: 'business',
+      principalCents: 1_000_000,
+      dueDate: '2025-03-31',
+      until: '2025-05-15',
+      payments: [{ date: '2025-05-15', cents: 1_000_000 }],
+      imputation: 'principal-first',
+    });
     expect(r.daysLate).toBe(45);
     expect(r.interestCents).toBe(16_212);
-    expect(r.periods).toEqual([{ from: '2025-04-01', to: '2025-05-15', days: 45, rateBp: 1315, halfYear: '2025-H1', basis: 'ecb-plus-10' }]);
-    expect(recoveryIndemnity({ debtor: 'business', dueDate: '2025-03-31', until: '2025-05-15', unpaidAfterDueCents: 1_000_000 }).cents).toBe(4_000);
+    expect(r.periods).toEqual([
+      { from: '2025-04-01', to: '2025-05-15', days: 45, rateBp: 1315, halfYear: '2025-H1', basis: 'ecb-plus-10' },
+    ]);
+    expect(
+      recoveryIndemnity({ debtor: 'business', dueDate: '2025-03-31', until: '2025-05-15', unpaidAfterDueCents: 1_000_000 }).cents,
+    ).toBe(4_000);
   });
 
   it('2 — B2B across 1 July 2025: 12 000 € due 2025-06-15 paid 2025-07-31 → 188.68 €', () => {
@@ -74,7 +85,16 @@ describe('worked examples of french-law.md §11', () => {
           { id: 'A', number: 'A', amountDueCents: 150_000, dueDate: '2025-10-31', payments: [{ date: '2025-11-20', cents: 150_000 }] },
           { id: 'B', number: 'B', amountDueCents: 220_000, dueDate: '2025-11-15', payments: [{ date: '2026-01-14', cents: 220_000 }] },
           { id: 'C', number: 'C', amountDueCents: 100_000, dueDate: '2025-11-30', payments: [{ date: '2025-11-30', cents: 100_000 }] },
-          { id: 'D', number: 'D', amountDueCents: 100_000, dueDate: '2025-12-10', payments: [{ date: '2025-12-10', cents: 80_000 }, { date: '2025-12-20', cents: 20_000 }] },
+          {
+            id: 'D',
+            number: 'D',
+            amountDueCents: 100_000,
+            dueDate: '2025-12-10',
+            payments: [
+              { date: '2025-12-10', cents: 80_000 },
+              { date: '2025-12-20', cents: 20_000 },
+            ],
+          },
           { id: 'E', number: 'E', amountDueCents: 50_000, dueDate: '2025-12-15', payments: [] },
         ],
         imputation: 'principal-first',
@@ -102,11 +122,19 @@ describe('worked examples of french-law.md §11', () => {
       [92, 276, 'legal-other'],
     ]);
     expect(r.interestCents).toBe(4_585);
-    expect(recoveryIndemnity({ debtor: 'consumer', dueDate: '2025-01-31', until: '2025-09-30', unpaidAfterDueCents: 250_000 }).cents).toBe(0);
+    expect(recoveryIndemnity({ debtor: 'consumer', dueDate: '2025-01-31', until: '2025-09-30', unpaidAfterDueCents: 250_000 }).cents).toBe(
+      0,
+    );
   });
 
   it('8 — private-individual creditor ("particuliers" rate): 3 000 € → 80.47 €', () => {
-    const r = interest({ debtor: 'consumer', creditor: 'individual', principalCents: 300_000, formalNoticeDate: '2025-10-20', until: '2026-03-16' });
+    const r = interest({
+      debtor: 'consumer',
+      creditor: 'individual',
+      principalCents: 300_000,
+      formalNoticeDate: '2025-10-20',
+      until: '2026-03-16',
+    });
     expect(r.periods.map((p) => [p.days, p.rateBp])).toEqual([
       [72, 665],
       [75, 667],
@@ -131,13 +159,25 @@ describe('worked examples of french-law.md §11', () => {
   });
 
   it('10 — a partial payment goes to interest first (C. civ. 1343-1): 500 € pays 9.30 € then 490.70 €, 509.30 € remain', () => {
-    const r = interest({ debtor: 'consumer', principalCents: 100_000, formalNoticeDate: '2025-06-30', until: '2025-10-31', payments: [{ date: '2025-10-31', cents: 50_000 }] });
+    const r = interest({
+      debtor: 'consumer',
+      principalCents: 100_000,
+      formalNoticeDate: '2025-06-30',
+      until: '2025-10-31',
+      payments: [{ date: '2025-10-31', cents: 50_000 }],
+    });
     expect(r.interestCents).toBe(930);
     expect(r.interestPaidCents).toBe(930);
     expect(r.principalDueCents).toBe(50_930);
     expect(r.interestDueCents).toBe(0);
     // Interest restarts on 509.30 €: 30 more days at 2.76 % = 1.1553 €; 9.3008 + 1.1553 = 10.46 € in all, 1.16 € still due.
-    const later = interest({ debtor: 'consumer', principalCents: 100_000, formalNoticeDate: '2025-06-30', until: '2025-11-30', payments: [{ date: '2025-10-31', cents: 50_000 }] });
+    const later = interest({
+      debtor: 'consumer',
+      principalCents: 100_000,
+      formalNoticeDate: '2025-06-30',
+      until: '2025-11-30',
+      payments: [{ date: '2025-10-31', cents: 50_000 }],
+    });
     expect(later.interestCents).toBe(1_046);
     expect(later.interestDueCents).toBe(116);
     expect(later.daysLate).toBe(153);
@@ -163,14 +203,21 @@ describe('worked examples of french-law.md §11', () => {
   });
 
   it('14 a — a claim without contractual or statutory cause is not eligible, whatever its amount', () => {
-    expect(smallClaimsEligibility({ principalCents: 120_000, interestCents: 0, cause: 'other' })).toMatchObject({ eligible: false, reason: 'cause-not-eligible' });
+    expect(smallClaimsEligibility({ principalCents: 120_000, interestCents: 0, cause: 'other' })).toMatchObject({
+      eligible: false,
+      reason: 'cause-not-eligible',
+    });
   });
 });
 
 describe('payment terms (C. com. L441-10 I)', () => {
   it('flags a due date more than 60 days after issue, not one at 60', () => {
     expect(checkPaymentTerms('2025-01-10', '2025-03-11').exceedsLegalMaximum).toBe(false);
-    expect(checkPaymentTerms('2025-01-10', '2025-03-12')).toMatchObject({ exceedsLegalMaximum: true, termDays: 61, latestDueDate: '2025-03-11' });
+    expect(checkPaymentTerms('2025-01-10', '2025-03-12')).toMatchObject({
+      exceedsLegalMaximum: true,
+      termDays: 61,
+      latestDueDate: '2025-03-11',
+    });
   });
 
   it('with "45 days end of month" stipulated, allows the later of its two readings', () => {

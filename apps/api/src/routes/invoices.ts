@@ -41,6 +41,7 @@ function filterOf(q: import('typebox').Static<typeof InvoiceListQuery>): Invoice
     minAmountCents: q.minAmount === undefined ? undefined : centsOf(q.minAmount, 'query.minAmount'),
     maxAmountCents: q.maxAmount === undefined ? undefined : centsOf(q.maxAmount, 'query.maxAmount'),
     search: q.search,
+    prescriptionBefore: q.prescriptionBefore,
   };
 }
 

@@ -5,6 +5,7 @@ import { creditorRepository } from './creditor-repository.js';
 import { debtorRepository } from './debtor-repository.js';
 import { invoiceRepository } from './invoice-repository.js';
 import { paymentRepository } from './payment-repository.js';
+import { rateRepository } from './rate-repository.js';
 
 /** The ledger use cases' store, bound to one tenant transaction. */
 export function ledgerStore(tx: Tx): LedgerStore {
@@ -15,5 +16,6 @@ export function ledgerStore(tx: Tx): LedgerStore {
     payments: paymentRepository(tx),
     files: fileRepository(tx),
     activity: activityRepository(tx),
+    rates: rateRepository(tx),
   };
 }

@@ -5,3 +5,4 @@ export * from './debtor-queries.js';
 export * from './payment-queries.js';
 export * from './misc-queries.js';
 export * from './import-queries.js';
+export * from './claim-queries.js';

@@ -9,6 +9,7 @@ import {
   invoiceStatusOf,
 } from '@amiable/domain';
 import type { InvoiceStatus } from '@amiable/domain';
+import { prescriptionInterruptions } from './claim-queries.js';
 import { type SqlQuery, empty, join, prepared, raw, sql } from '../sql.js';
 import type pg from 'pg';
 import { readInTenant } from '../read-in-tenant.js';
@@ -26,6 +27,8 @@ export interface InvoiceFilter {
   readonly minAmountCents?: Cents | undefined;
   readonly maxAmountCents?: Cents | undefined;
   readonly search?: string | undefined;
+  /** Open invoices whose last day to act (prescription) is on or before this date. */
+  readonly prescriptionBefore?: IsoDate | undefined;
 }
 
 export type InvoiceSort = 'dueDate' | 'issueDate' | 'amount' | 'outstanding' | 'number' | 'debtorName';
@@ -85,6 +88,11 @@ export function invoiceConditions(filter: InvoiceFilter, today: IsoDate): SqlQue
   if (filter.currency) where.push(sql`i.currency = ${filter.currency}`);
   if (filter.minAmountCents !== undefined) where.push(sql`i.amount_incl_tax_cents >= ${filter.minAmountCents}`);
   if (filter.maxAmountCents !== undefined) where.push(sql`i.amount_incl_tax_cents <= ${filter.maxAmountCents}`);
+  if (filter.prescriptionBefore) {
+    // C. com. L110-4 / C. conso. L218-2: 5 years, 2 against a consumer; see amiable.prescription_last_day.
+    where.push(sql`i.outstanding_cents > 0 AND i.due_date IS NOT NULL AND amiable.prescription_last_day(i.due_date,
+      CASE d.kind WHEN 'consumer' THEN 2 ELSE 5 END, ${prescriptionInterruptions}::date[]) <= ${filter.prescriptionBefore}::date`);
+  }
   if (filter.search?.trim()) {
     const pattern = likePattern(filter.search.trim());
     where.push(sql`(i.number ILIKE ${pattern} OR d.name ILIKE ${pattern})`);

@@ -5,7 +5,7 @@
  */
 import { type Result, ok } from '@amiable/domain';
 import type { HalfYear } from '../half-year.js';
-import { type LegalError, legalError } from '../legal-error.js';
+import { type LegalError, rateMissing } from '../legal-error.js';
 import type { RateRow } from './rate-row.js';
 import { SHIPPED_RATES } from './shipped-rates.js';
 
@@ -24,7 +24,7 @@ export function rateTable(overrides: readonly RateRow[] = [], shipped: readonly 
     rows,
     find(halfYear) {
       const row = byHalfYear.get(halfYear);
-      return row ? ok(row) : { ok: false, error: legalError('RATE_MISSING', { halfYear }) };
+      return row ? ok(row) : rateMissing(halfYear);
     },
   };
 }
