@@ -30,6 +30,20 @@ module.exports = {
       to: { dependencyTypes: ['core'] },
     },
     {
+      name: 'legal-is-pure',
+      severity: 'error',
+      comment: 'The legal engine is pure rules: it may use the domain, and no I/O (issue 3).',
+      from: { path: pkg('legal') + 'src/' },
+      to: { path: ['^packages/(?!domain/|legal/)', '^apps/'] },
+    },
+    {
+      name: 'legal-no-io',
+      severity: 'error',
+      comment: 'No node:fs, net, http, child_process in the legal engine: time and data come in as arguments.',
+      from: { path: pkg('legal') + 'src/' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
       name: 'i18n-contract-only-domain',
       severity: 'error',
       comment: 'Messages and HTTP shapes are leaves: they may use the domain, nothing else of ours.',

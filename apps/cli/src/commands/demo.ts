@@ -7,7 +7,18 @@ import { createTenant } from '@amiable/auth';
 import { inTenant, ledgerStore, listAllTenants, postgresAuthStore } from '@amiable/db';
 import { DEMO_PASSWORD, type DemoPortfolio, buildDemoPortfolio } from '@amiable/demo';
 import { type Clock, parisDateOf } from '@amiable/domain';
-import { type Actor, addContact, addNote, createCreditor, createDebtor, createInvoice, openDispute, recordPayment } from '@amiable/ledger';
+import {
+  type Actor,
+  addContact,
+  addNote,
+  createCreditor,
+  createDebtor,
+  createInvoice,
+  openDispute,
+  recordPayment,
+  setHalfYearRates,
+} from '@amiable/ledger';
+import { SHIPPED_RATES, halfYearOf } from '@amiable/legal';
 import { argon2PasswordHasher, systemClock, uuidV7Generator } from '@amiable/system';
 import { parseFlags } from '../args.js';
 import type { Io } from '../io.js';
@@ -93,6 +104,7 @@ export async function loadDemoPortfolio(
   const run = <T>(fn: (store: ReturnType<typeof ledgerStore>) => Promise<T>) =>
     inTenant(runtime.db.app, { tenantId }, (tx) => fn(ledgerStore(tx)));
 
+  await addDemoRates(run, ctx);
   const creditorIds = new Map<string, string>();
   for (const c of portfolio.creditors) {
     const created = unwrap(await run((store) => createCreditor({ ...c, address: c.address }, ctx, store)), `creditor ${c.legalName}`);
@@ -229,5 +241,33 @@ export async function demoCommand(argv: readonly string[], io: Io): Promise<numb
     return 0;
   } finally {
     await runtime.close();
+  }
+}
+
+/**
+ * The shipped rates table stops where official sources stopped (2026-H1, see
+ * docs/legal.md), so every claim computed today would fail with RATE_MISSING. The
+ * demo account gets the missing half-years up to today as its own rows, marked as
+ * assumptions to replace — what an owner does in Settings › Legal rates. Real
+ * accounts get no such row.
+ */
+async function addDemoRates(
+  run: <T>(fn: (store: ReturnType<typeof ledgerStore>) => Promise<T>) => Promise<T>,
+  ctx: Parameters<typeof setHalfYearRates>[1],
+): Promise<void> {
+  const last = SHIPPED_RATES[SHIPPED_RATES.length - 1];
+  if (!last) return;
+  const today = halfYearOf(parisDateOf(systemClock.now()));
+  let halfYear = last.halfYear;
+  while (halfYear < today) {
+    halfYear = halfYear.endsWith('1') ? `${halfYear.slice(0, 4)}-H2` : `${Number(halfYear.slice(0, 4)) + 1}-H1`;
+    const row = {
+      halfYear,
+      ecbMainRefinancingBp: last.ecbMainRefinancingBp,
+      legalRateIndividualBp: last.legalRateIndividualBp,
+      legalRateOtherBp: last.legalRateOtherBp,
+      source: `Démonstration : valeurs de ${last.halfYear} reconduites, NON CONFIRMÉES — à remplacer par l’arrêté et le taux BCE officiels`,
+    };
+    unwrap(await run((store) => setHalfYearRates(row, ctx, store)), `rates ${halfYear}`);
   }
 }
