@@ -14,6 +14,8 @@ const InvoicesPage = lazy(() => import('./pages/invoices/InvoicesPage').then((mo
 const DebtorsPage = lazy(() => import('./pages/debtors/DebtorsPage').then((module) => ({ default: module.DebtorsPage })));
 const DebtorPage = lazy(() => import('./pages/debtors/DebtorPage').then((module) => ({ default: module.DebtorPage })));
 const ImportPage = lazy(() => import('./pages/import/ImportPage').then((module) => ({ default: module.ImportPage })));
+const CalculatorPage = lazy(() => import('./pages/calculator/CalculatorPage').then((module) => ({ default: module.CalculatorPage })));
+const RatesPage = lazy(() => import('./pages/settings/RatesPage').then((module) => ({ default: module.RatesPage })));
 
 /** Path-based routes: the API serves index.html for any non-/api path. */
 export function App() {
@@ -37,6 +39,8 @@ export function App() {
                 <Route path="/debtors" component={DebtorsPage} />
                 <Route path="/debtors/:id">{(params) => <DebtorPage key={params.id} id={params.id} />}</Route>
                 <Route path="/import" component={ImportPage} />
+                <Route path="/calculator" component={CalculatorPage} />
+                <Route path="/settings/rates" component={RatesPage} />
                 <Route component={NotFoundPage} />
               </Switch>
             </Suspense>

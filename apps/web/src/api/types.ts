@@ -30,6 +30,13 @@ import type {
   ImportStatus as ImportStatusSchema,
   ColumnMapping as ColumnMappingSchema,
   DebtorKind as DebtorKindSchema,
+  DebtorKindParam as DebtorKindParamSchema,
+  CreditorKindParam as CreditorKindParamSchema,
+  ImputationParam as ImputationParamSchema,
+  RatePeriod as RatePeriodSchema,
+  LegalWarning as LegalWarningSchema,
+  PrescriptionBody as PrescriptionBodySchema,
+  SmallClaimsBody as SmallClaimsBodySchema,
 } from '@amiable/contract';
 import type { Static, TSchema } from 'typebox';
 
@@ -62,6 +69,13 @@ export type {
   Role,
   Activity,
   Allocation,
+  RateRow,
+  RateTableResponse,
+  RateInput,
+  LateFeesBody,
+  LateFeesResult,
+  PrescriptionResult,
+  SmallClaimsResult,
 } from '@amiable/contract';
 
 /** `{ items, nextCursor }` for a given item schema. */
@@ -93,3 +107,14 @@ export type ImportMode = Static<typeof ImportModeSchema>;
 export type ImportStatus = Static<typeof ImportStatusSchema>;
 export type ColumnMapping = Static<typeof ColumnMappingSchema>;
 export type DebtorKind = Static<typeof DebtorKindSchema>;
+
+// Legal engine: rates table and calculators.
+export type LegalDebtorKind = Static<typeof DebtorKindParamSchema>;
+export type LegalCreditorKind = Static<typeof CreditorKindParamSchema>;
+export type Imputation = Static<typeof ImputationParamSchema>;
+export type RatePeriod = Static<typeof RatePeriodSchema>;
+export type RateBasis = RatePeriod['basis'];
+export type LegalWarning = Static<typeof LegalWarningSchema>;
+export type PrescriptionBody = Static<typeof PrescriptionBodySchema>;
+export type SmallClaimsBody = Static<typeof SmallClaimsBodySchema>;
+export type ClaimCause = NonNullable<SmallClaimsBody['cause']>;

@@ -13,6 +13,8 @@ const NAV_ITEMS = [
   { href: '/invoices', key: 'invoices', exact: false },
   { href: '/debtors', key: 'debtors', exact: false },
   { href: '/import', key: 'import', exact: false },
+  { href: '/calculator', key: 'calculator', exact: false },
+  { href: '/settings/rates', key: 'rates', exact: false },
 ] as const;
 
 export function AppLayout({ children }: { readonly children: ReactNode }) {

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { formatAmount, formatAmounts, formatDate, formatDateTime, parseAmountInput } from './format';
+import {
+  formatAmount,
+  formatAmounts,
+  formatDate,
+  formatDateTime,
+  formatPercent,
+  parseAmountInput,
+  parsePercentInput,
+  percentInputText,
+  todayInParis,
+} from './format';
 
 const NNBSP = '\u202f';
 const NBSP = '\u00a0';
@@ -74,5 +84,47 @@ describe('parseAmountInput', () => {
     expect(parseAmountInput('fr', 'douze')).toBeNull();
     expect(parseAmountInput('fr', '1,234')).toBeNull();
     expect(parseAmountInput('en', '1.234')).toBeNull();
+  });
+
+  it('refuses separators that do not group thousands rather than misread them', () => {
+    // French typing in the English interface: not 120000.00.
+    expect(parseAmountInput('en', '1 200,00')).toBeNull();
+    expect(parseAmountInput('en', '12,5')).toBeNull();
+    expect(parseAmountInput('en', '1,234,567.89')).toBe('1234567.89');
+    expect(parseAmountInput('fr', '1.2,50')).toBeNull();
+    expect(parseAmountInput('fr', '1.234.567,89')).toBe('1234567.89');
+  });
+});
+
+describe('percent rates', () => {
+  it('reads a typed rate into the API percent string with two decimals', () => {
+    expect(parsePercentInput('2,15')).toBe('2.15');
+    expect(parsePercentInput(' 2.15 % ')).toBe('2.15');
+    expect(parsePercentInput('8')).toBe('8.00');
+    expect(parsePercentInput('12,5')).toBe('12.50');
+    expect(parsePercentInput('007,1')).toBe('7.10');
+    expect(parsePercentInput('0')).toBe('0.00');
+  });
+
+  it('refuses what is not a rate with at most two decimals', () => {
+    expect(parsePercentInput('')).toBeNull();
+    expect(parsePercentInput('2,155')).toBeNull();
+    expect(parsePercentInput('1000')).toBeNull();
+    expect(parsePercentInput('-1')).toBeNull();
+    expect(parsePercentInput('deux')).toBeNull();
+  });
+
+  it('shows a rate the French or English way', () => {
+    expect(formatPercent('fr', '13.15')).toBe(`13,15${NBSP}%`);
+    expect(formatPercent('en', '13.15')).toBe('13.15%');
+    expect(formatPercent('fr', 'n/a')).toBe('n/a');
+    expect(percentInputText('fr', '2.15')).toBe('2,15');
+  });
+});
+
+describe('todayInParis', () => {
+  it('is the calendar date in Paris, already the next day late in the UTC evening', () => {
+    expect(todayInParis(new Date('2026-03-31T22:30:00.000Z'))).toBe('2026-04-01');
+    expect(todayInParis(new Date('2026-11-23T08:00:00.000Z'))).toBe('2026-11-23');
   });
 });

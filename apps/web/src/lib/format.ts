@@ -11,6 +11,7 @@ import {
   formatDateEn,
   formatDateFr,
   formatDecimalAmount,
+  parisDateOf,
   parseDecimalAmount,
 } from '@amiable/domain';
 
@@ -75,8 +76,46 @@ export function formatDateTime(language: UiLanguage, instant: string | null | un
 export function parseAmountInput(language: UiLanguage, text: string): string | null {
   let compact = text.replace(/[\s\u00a0\u202f€]/g, '');
   if (compact === '') return null;
-  if (language === 'en') compact = compact.replace(/,/g, '');
-  else if (compact.includes(',')) compact = compact.replace(/\./g, '').replace(',', '.');
+  // A separator is read as a thousands separator only where it groups digits by three: "1 200,00" typed in the
+  // English interface is refused rather than read as 120000.00, and "1.2,5" in French rather than guessed.
+  if (language === 'en') {
+    if (compact.includes(',') && !/^-?\d{1,3}(,\d{3})+(\.\d{1,2})?$/.test(compact)) return null;
+    compact = compact.replace(/,/g, '');
+  } else if (compact.includes(',')) {
+    if (compact.includes('.') && !/^-?\d{1,3}(\.\d{3})+,\d{1,2}$/.test(compact)) return null;
+    compact = compact.replace(/\./g, '').replace(',', '.');
+  }
   const cents = parseDecimalAmount(compact);
   return cents === null ? null : formatDecimalAmount(cents);
+}
+
+const PERCENT_RE = /^(\d{1,3})(?:\.(\d{1,2}))?$/;
+
+/**
+ * Reads a rate typed by a user ("2,15", "2.15 %", "8") into the API's percent string with
+ * two decimals ("2.15", "8.00"), by string manipulation only. Null when it is not a rate
+ * with at most three digits before and two after the separator.
+ */
+export function parsePercentInput(text: string): string | null {
+  const compact = text.replace(/[\s\u00a0\u202f%]/g, '').replace(',', '.');
+  const match = PERCENT_RE.exec(compact);
+  if (!match) return null;
+  const [, units = '0', fraction = ''] = match;
+  return `${units.replace(/^0+(?=\d)/, '')}.${fraction.padEnd(2, '0')}`;
+}
+
+/** "13.15" → "13,15 %" (fr) or "13.15%" (en); a value that is not a percent string is shown as received. */
+export function formatPercent(language: UiLanguage, rate: string): string {
+  if (!PERCENT_RE.test(rate)) return rate;
+  return language === 'fr' ? `${rate.replace('.', ',')}\u00a0%` : `${rate}%`;
+}
+
+/** A canonical percent string as a French user would type it again: "2.15" → "2,15". */
+export function percentInputText(language: UiLanguage, rate: string): string {
+  return language === 'fr' ? rate.replace('.', ',') : rate;
+}
+
+/** Today's date in Paris, "YYYY-MM-DD". */
+export function todayInParis(now: Date = new Date()): string {
+  return parisDateOf(now);
 }

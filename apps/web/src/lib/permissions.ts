@@ -5,3 +5,4 @@ import type { Role } from '../api/types';
 export const canWorkDebtors = (role: Role) => can(role, 'debtor:work');
 export const canImport = (role: Role) => can(role, 'imports:run');
 export const canWriteLedger = (role: Role) => can(role, 'ledger:write');
+export const canManageRates = (role: Role) => can(role, 'rates:manage');
