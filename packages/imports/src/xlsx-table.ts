@@ -6,9 +6,16 @@
 import { err, issue, ok, type Result } from '@amiable/domain';
 import ExcelJS from 'exceljs';
 import type { CellValue } from 'exceljs';
+import { zipDeclaredSize } from './zip-entries.js';
 import { findHeaderRow, isBlankRow, type OpenedSheet, type RawCell, type RawRow, SAMPLE_ROW_LIMIT } from './table-rows.js';
 
+/** A workbook inflating to more than this is refused (a zip bomb, or far beyond an accounting export). */
+export const MAX_XLSX_UNCOMPRESSED_BYTES = 256 * 1024 * 1024;
+
 export async function openXlsx(bytes: Uint8Array, sheetName?: string): Promise<Result<OpenedSheet>> {
+  const declared = zipDeclaredSize(bytes);
+  if (declared === null) return err('IMPORT_UNSUPPORTED_FORMAT', { reason: 'xlsx_unreadable' });
+  if (declared > MAX_XLSX_UNCOMPRESSED_BYTES) return err('FILE_TOO_LARGE', { maxMegabytes: MAX_XLSX_UNCOMPRESSED_BYTES / 1024 / 1024 });
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(

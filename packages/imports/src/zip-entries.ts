@@ -28,6 +28,27 @@ export function zipEntryNames(bytes: Uint8Array, limit = 10_000): string[] | nul
   return names;
 }
 
+/**
+ * The sum of the uncompressed sizes the central directory declares, or null when
+ * it cannot be read. A workbook declaring gigabytes from a few megabytes is a zip
+ * bomb: refused before any inflating. (A zip may under-declare; the reader then
+ * fails on the size mismatch, after inflating that entry.)
+ */
+export function zipDeclaredSize(bytes: Uint8Array): number | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const end = findEndRecord(view);
+  if (end === -1) return null;
+  const count = view.getUint16(end + 10, true);
+  let offset = view.getUint32(end + 16, true);
+  let total = 0;
+  for (let i = 0; i < count; i++) {
+    if (offset + 46 > view.byteLength || view.getUint32(offset, true) !== CENTRAL_DIRECTORY_ENTRY) return null;
+    total += view.getUint32(offset + 24, true);
+    offset += 46 + view.getUint16(offset + 28, true) + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
+  }
+  return total;
+}
+
 function findEndRecord(view: DataView): number {
   const last = view.byteLength - 22;
   for (let offset = last; offset >= 0 && offset >= last - MAX_COMMENT; offset--) {

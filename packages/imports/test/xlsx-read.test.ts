@@ -132,3 +132,19 @@ describe('XLSX', () => {
     expect(await collect(readTable({ path: file }))).toEqual(await collect(readTable({ bytes })));
   });
 });
+
+describe('XLSX zip bombs', () => {
+  it('refuses a workbook declaring more than 256 MiB uncompressed, before inflating anything', async () => {
+    // The same workbook, its central directory claiming one entry inflates to ~4 GiB.
+    const bomb = new Uint8Array(bytes);
+    const view = new DataView(bomb.buffer);
+    let end = bomb.length - 22;
+    while (view.getUint32(end, true) !== 0x06054b50) end--;
+    const firstEntry = view.getUint32(end + 16, true);
+    view.setUint32(firstEntry + 24, 0xfffffff0, true);
+    const preview = await previewTable(bomb);
+    expect(preview).toMatchObject({ ok: false, error: { code: 'FILE_TOO_LARGE', params: { maxMegabytes: 256 } } });
+    // The untouched workbook still opens.
+    expect((await previewTable(bytes)).ok).toBe(true);
+  });
+});
