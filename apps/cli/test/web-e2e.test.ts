@@ -136,6 +136,15 @@ describe.skipIf(!haveBrowser)('web app in Chromium', () => {
     await page.getByTestId('activity-log').waitFor();
     await expect.poll(() => page.getByTestId('activity-row').count()).toBeGreaterThan(0);
     expect(await page.getByTestId('activity-log').textContent()).toMatch(/Facture .+ créée|Règlement de/);
+    // What can be claimed from a debtor with an overdue invoice today, computed by the legal engine (the demo
+    // account completes the rates table up to today).
+    const overdue = (await (await page.request.get(`${base}/api/invoices?status=overdue&limit=1`)).json()).items[0];
+    await page.goto(`${base}/debtors/${overdue.debtor.id}`);
+    await page.getByTestId('claim-result').waitFor();
+    await expect.poll(() => page.getByTestId('claim-line').count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('claim-total').textContent()).toMatch(/\d,\d\d\s€/);
+    expect(await page.getByTestId('claim-result').textContent()).toContain(overdue.number);
+    expect(await page.getByTestId('claim-articles').textContent()).toMatch(/C\. (com|civ)\./);
     await page.screenshot({ path: path.join(tmpdir(), 'amiable-e2e-debtor.png'), fullPage: true });
   });
 
@@ -167,6 +176,25 @@ describe.skipIf(!haveBrowser)('web app in Chromium', () => {
     await page.getByTestId('import-result').waitFor({ timeout: 30_000 });
     await expect.poll(() => page.getByTestId('import-result').getAttribute('data-status'), { timeout: 30_000 }).toBe('completed');
     await page.screenshot({ path: path.join(tmpdir(), 'amiable-e2e-import.png'), fullPage: true });
+  });
+
+  it('computes late-payment penalties in the calculator, and shows the rates table with its sources', async () => {
+    await page.getByTestId('nav-calculator').click();
+    await page.getByTestId('late-fees-form').waitFor();
+    await page.getByTestId('late-fees-amount').fill('1 200,00');
+    await page.getByTestId('late-fees-due').fill('2025-03-15');
+    await page.getByTestId('late-fees-until').fill('2025-09-30');
+    await page.getByTestId('late-fees-submit').click();
+    await page.getByTestId('late-fees-result').waitFor();
+    expect(await page.getByTestId('late-fees-interest').textContent()).toContain('83,01');
+    expect(await page.getByTestId('late-fees-indemnity').textContent()).toContain('40,00');
+    await expect.poll(() => page.getByTestId('late-fees-period-row').count()).toBe(2);
+
+    await page.getByTestId('nav-rates').click();
+    await page.getByTestId('rates-table').waitFor();
+    expect(await page.locator('[data-testid="rate-row"][data-half-year="2025-H1"]').getAttribute('data-origin')).toBe('shipped');
+    // The demo account completes the half-years the shipped table lacks, as its own rows marked as assumptions.
+    expect(await page.locator('[data-testid="rate-row"][data-half-year="2026-H2"]').getAttribute('data-origin')).toBe('tenant');
   });
 
   it('switches to English', async () => {

@@ -40,6 +40,9 @@ export const debtorKeys = {
   notes: (id: string) => ['debtors', 'notes', id] as const,
   activity: (id: string) => ['debtors', 'activity', id] as const,
   payments: (id: string) => ['debtors', 'payments', id] as const,
+  /** What may be claimed (legal engine), one entry per computation date; under 'debtors' so ledger changes refresh it. */
+  claim: (id: string) => ['debtors', 'claim', id] as const,
+  claims: ['debtors', 'claim'] as const,
 };
 
 const nextCursor = (last: { nextCursor: string | null }) => last.nextCursor ?? undefined;
@@ -102,6 +105,8 @@ export function usePatchDebtor(id: string) {
     onSuccess: (debtor) => {
       client.setQueryData(debtorKeys.detail(id), debtor);
       changed();
+      // A change of kind (business or consumer) changes penalties, indemnities and prescription.
+      void client.invalidateQueries({ queryKey: debtorKeys.claim(id) });
       void client.invalidateQueries({ queryKey: ['invoices', 'list'] });
     },
   });

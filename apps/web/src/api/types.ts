@@ -37,6 +37,7 @@ import type {
   LegalWarning as LegalWarningSchema,
   PrescriptionBody as PrescriptionBodySchema,
   SmallClaimsBody as SmallClaimsBodySchema,
+  ClaimLine as ClaimLineSchema,
 } from '@amiable/contract';
 import type { Static, TSchema } from 'typebox';
 
@@ -76,6 +77,7 @@ export type {
   LateFeesResult,
   PrescriptionResult,
   SmallClaimsResult,
+  DebtorClaim,
 } from '@amiable/contract';
 
 /** `{ items, nextCursor }` for a given item schema. */
@@ -118,3 +120,6 @@ export type LegalWarning = Static<typeof LegalWarningSchema>;
 export type PrescriptionBody = Static<typeof PrescriptionBodySchema>;
 export type SmallClaimsBody = Static<typeof SmallClaimsBodySchema>;
 export type ClaimCause = NonNullable<SmallClaimsBody['cause']>;
+
+// A debtor's claim: what may be claimed on a date, per open invoice and summed.
+export type ClaimLine = Static<typeof ClaimLineSchema>;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  addMonths,
   formatAmount,
   formatAmounts,
   formatDate,
@@ -126,5 +127,16 @@ describe('todayInParis', () => {
   it('is the calendar date in Paris, already the next day late in the UTC evening', () => {
     expect(todayInParis(new Date('2026-03-31T22:30:00.000Z'))).toBe('2026-04-01');
     expect(todayInParis(new Date('2026-11-23T08:00:00.000Z'))).toBe('2026-11-23');
+  });
+});
+
+describe('addMonths', () => {
+  it('keeps the day, or takes the last day of a shorter month', () => {
+    expect(addMonths('2026-04-01', 3)).toBe('2026-07-01');
+    expect(addMonths('2026-11-23', 6)).toBe('2027-05-23');
+    expect(addMonths('2026-08-31', 6)).toBe('2027-02-28');
+    expect(addMonths('2027-08-31', 6)).toBe('2028-02-29');
+    expect(addMonths('2026-12-15', 12)).toBe('2027-12-15');
+    expect(addMonths('2026-03-31', -1)).toBe('2026-02-28');
   });
 });

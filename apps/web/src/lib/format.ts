@@ -11,6 +11,7 @@ import {
   formatDateEn,
   formatDateFr,
   formatDecimalAmount,
+  isoDate,
   parisDateOf,
   parseDecimalAmount,
 } from '@amiable/domain';
@@ -118,4 +119,19 @@ export function percentInputText(language: UiLanguage, rate: string): string {
 /** Today's date in Paris, "YYYY-MM-DD". */
 export function todayInParis(now: Date = new Date()): string {
   return parisDateOf(now);
+}
+
+/**
+ * The same calendar day `months` later ("2026-01-31" + 1 → "2026-02-28": the last day of a shorter
+ * month), by string and integer arithmetic only: no Date, so no time zone to shift the day.
+ */
+export function addMonths(date: string, months: number): string {
+  const total = Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1 + months;
+  const year = Math.floor(total / 12);
+  const month = total - year * 12 + 1;
+  for (let day = Number(date.slice(8, 10)); day >= 28; day--) {
+    const found = isoDate(year, month, day);
+    if (found) return found;
+  }
+  return isoDate(year, month, Number(date.slice(8, 10))) ?? date;
 }

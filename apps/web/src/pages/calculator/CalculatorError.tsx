@@ -1,8 +1,6 @@
-import { Anchor, Stack } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../api/client';
+import { Stack } from '@mantine/core';
 import { FormErrors } from '../../components/FormErrors';
-import { useLinkProps } from '../../lib/links';
+import { RateMissingLink } from '../../components/RateMissingLink';
 
 interface CalculatorErrorProps {
   readonly error: Error | null;
@@ -12,17 +10,11 @@ interface CalculatorErrorProps {
 
 /** The server's refusal; a missing half-year of rates comes with the way to the rates table. */
 export function CalculatorError({ error, fields }: CalculatorErrorProps) {
-  const { t } = useTranslation();
-  const linkProps = useLinkProps();
   if (!error) return null;
   return (
     <Stack gap={4}>
       <FormErrors error={error} fields={fields} />
-      {isApiError(error) && error.code === 'RATE_MISSING' ? (
-        <Anchor {...linkProps('/settings/rates')} size="sm" data-testid="calculator-open-rates">
-          {t('calculator.openRates')}
-        </Anchor>
-      ) : null}
+      <RateMissingLink error={error} testId="calculator-open-rates" />
     </Stack>
   );
 }

@@ -101,6 +101,21 @@ function routes() {
     }),
     'GET /api/payments': { body: { items: [], nextCursor: null } },
     'GET /api/invoices': { body: { items: [], nextCursor: null } },
+    [`GET /api/debtors/${ID}/claim`]: (call) => ({
+      body: {
+        date: call.search.get('date'),
+        debtorKind: 'business',
+        currency: 'EUR',
+        principalDue: '1234.56',
+        interestDue: '16.30',
+        indemnity: '40.00',
+        total: '1290.86',
+        smallClaimsEligible: true,
+        note: null,
+        lines: [],
+        articles: ['C. com. L441-10 II'],
+      },
+    }),
   });
 }
 
@@ -127,6 +142,8 @@ describe('debtors', () => {
     expect(within(screen.getByTestId('debtor-balance-overdue')).getByText('1 234,56 €')).toBeTruthy();
     expect(within(screen.getByTestId('aging-bucket-31-60')).getByText('1 facture')).toBeTruthy();
     expect(within(screen.getByTestId('debtor-contacts')).getByText('Paul Petit')).toBeTruthy();
+    const claim = await screen.findByTestId('claim-result');
+    expect(within(claim).getByTestId('claim-total').textContent).toBe('1\u202f290,86\u00a0€');
 
     const log = await screen.findByTestId('activity-log');
     expect(within(log).getByText('23/11/2026 09:05')).toBeTruthy();

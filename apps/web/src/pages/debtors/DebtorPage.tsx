@@ -8,6 +8,7 @@ import { useLinkProps } from '../../lib/links';
 import { canWorkDebtors } from '../../lib/permissions';
 import { ActivityLog } from './ActivityLog';
 import { BalanceSection } from './BalanceSection';
+import { ClaimSection } from './ClaimSection';
 import { ContactsSection } from './ContactsSection';
 import { DebtorIdentity } from './DebtorIdentity';
 import { DebtorInvoices } from './DebtorInvoices';
@@ -52,6 +53,7 @@ export function DebtorPage({ id }: { readonly id: string }) {
               </Stack>
             </Grid.Col>
           </Grid>
+          <ClaimSection key={id} debtorId={id} />
           <DebtorInvoices debtorId={id} />
           <ActivityLog debtorId={id} />
           <PaymentsSection debtorId={id} />

@@ -6,8 +6,9 @@ import { useDebtor } from '../../api/debtors';
 import type { InvoiceFilters as Filters } from '../../api/invoices';
 import { CreditorSelect } from '../../components/CreditorSelect';
 import { DebouncedTextInput } from '../../components/DebouncedTextInput';
+import { addMonths, todayInParis } from '../../lib/format';
 import { useFormat } from '../../lib/use-format';
-import { type FILTER_KEYS, STATUS_FILTERS } from './filters';
+import { type FILTER_KEYS, PRESCRIPTION_HORIZONS, STATUS_FILTERS } from './filters';
 
 export type FilterChanges = Partial<Record<(typeof FILTER_KEYS)[number], string | undefined>>;
 
@@ -74,6 +75,40 @@ function DebtorFilter({ debtorId, onClear }: { readonly debtorId: string; readon
   );
 }
 
+interface PrescriptionFilterProps {
+  readonly value: string | undefined;
+  readonly onChange: (value: string | undefined) => void;
+}
+
+/**
+ * "Near prescription": a horizon of 3, 6 or 12 months from today in Paris becomes the date the API
+ * takes (prescriptionBefore, YYYY-MM-DD). A date that matches no horizon today (a bookmark from
+ * another day) stays selectable as such.
+ */
+function PrescriptionFilter({ value, onChange }: PrescriptionFilterProps) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const today = todayInParis();
+  const horizons = PRESCRIPTION_HORIZONS.map((months) => ({
+    value: addMonths(today, months),
+    label: t('invoices.filters.prescriptionWithin', { count: months }),
+  }));
+  const other =
+    value && !horizons.some((horizon) => horizon.value === value)
+      ? [{ value, label: t('invoices.filters.prescriptionBefore', { date: format.date(value) }) }]
+      : [];
+  return (
+    <NativeSelect
+      label={t('invoices.filters.prescription')}
+      title={t('invoices.filters.prescriptionHelp')}
+      value={value ?? ''}
+      onChange={(event) => onChange(event.currentTarget.value || undefined)}
+      data={[{ value: '', label: t('invoices.filters.prescriptionAny') }, ...horizons, ...other]}
+      data-testid="filter-prescription"
+    />
+  );
+}
+
 interface InvoiceFiltersProps {
   readonly filters: Filters;
   readonly onChange: (changes: FilterChanges) => void;
@@ -89,13 +124,14 @@ export function InvoiceFilters({ filters, onChange }: InvoiceFiltersProps) {
       filters.search ||
       filters.tag ||
       filters.minAmount ||
-      filters.maxAmount,
+      filters.maxAmount ||
+      filters.prescriptionBefore,
   );
 
   return (
     <Stack gap="xs">
       {filters.debtorId ? <DebtorFilter debtorId={filters.debtorId} onClear={() => onChange({ debtorId: undefined })} /> : null}
-      <SimpleGrid cols={{ base: 1, xs: 2, md: 4, xl: 8 }} spacing="sm" verticalSpacing="xs">
+      <SimpleGrid cols={{ base: 1, xs: 2, md: 3, lg: 5 }} spacing="sm" verticalSpacing="xs">
         <DebouncedTextInput
           label={t('invoices.filters.search')}
           placeholder={t('invoices.filters.searchPlaceholder')}
@@ -149,6 +185,7 @@ export function InvoiceFilters({ filters, onChange }: InvoiceFiltersProps) {
           onCommit={(maxAmount) => onChange({ maxAmount })}
           testId="filter-max-amount"
         />
+        <PrescriptionFilter value={filters.prescriptionBefore} onChange={(prescriptionBefore) => onChange({ prescriptionBefore })} />
         <Group align="flex-end">
           <Button
             variant="subtle"
@@ -163,6 +200,7 @@ export function InvoiceFilters({ filters, onChange }: InvoiceFiltersProps) {
                 tag: undefined,
                 minAmount: undefined,
                 maxAmount: undefined,
+                prescriptionBefore: undefined,
               })
             }
             data-testid="filter-reset"

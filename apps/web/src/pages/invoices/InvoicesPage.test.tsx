@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Invoice, InvoiceSummary } from '../../api/types';
 import { AuthGate } from '../../components/Session';
 import { TEST_ME, installDomStubs, mockFetch, renderApp } from '../../test/dom';
@@ -140,5 +140,62 @@ describe('InvoicesPage', () => {
     );
     const detail = await screen.findByTestId('invoice-detail');
     expect(within(detail).queryByTestId('dispute-open-form')).toBeNull();
+  });
+
+  describe('near prescription', () => {
+    // Only Date is faked: 22:30 UTC on 31 March is already 1 April in Paris (a UTC "today" would give 30 June).
+    beforeEach(() => {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(new Date('2026-03-31T22:30:00.000Z'));
+    });
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    const choose = (label: string) => {
+      const select = screen.getByTestId('filter-prescription') as HTMLSelectElement;
+      const option = within(select).getByRole('option', { name: label }) as HTMLOptionElement;
+      fireEvent.change(select, { target: { value: option.value } });
+    };
+
+    it('sends prescriptionBefore as today in Paris plus the chosen months, and keeps it in the URL', async () => {
+      const { server, location } = setup('/invoices?status=open');
+      await screen.findByTestId('invoice-row');
+      expect(invoiceCalls(server)[0]?.search.has('prescriptionBefore')).toBe(false);
+
+      choose('Dans les 3 mois');
+      await waitFor(() => expect(invoiceCalls(server).at(-1)?.search.get('prescriptionBefore')).toBe('2026-07-01'));
+      expect(invoiceCalls(server).at(-1)?.search.get('status')).toBe('open');
+      expect(location.history?.at(-1)).toBe('/invoices?status=open&prescriptionBefore=2026-07-01');
+      expect(screen.getByTestId('invoice-export').getAttribute('href')).toBe(
+        '/api/invoices/export.csv?status=open&prescriptionBefore=2026-07-01',
+      );
+
+      choose('Dans les 12 mois');
+      await waitFor(() => expect(invoiceCalls(server).at(-1)?.search.get('prescriptionBefore')).toBe('2027-04-01'));
+
+      choose('Indifférent');
+      await waitFor(() => expect(location.history?.at(-1)).toBe('/invoices?status=open'));
+      expect(invoiceCalls(server).at(-1)?.search.has('prescriptionBefore')).toBe(false);
+    });
+
+    it('keeps a date from a bookmark that matches no horizon today, and clears it with the other filters', async () => {
+      const { server } = setup('/invoices?prescriptionBefore=2026-05-15');
+      await screen.findByTestId('invoice-row');
+      expect(invoiceCalls(server)[0]?.search.get('prescriptionBefore')).toBe('2026-05-15');
+      const select = screen.getByTestId('filter-prescription') as HTMLSelectElement;
+      expect(select.value).toBe('2026-05-15');
+      expect(select.selectedOptions[0]?.textContent).toBe('Jusqu’au 15/05/2026');
+
+      fireEvent.click(screen.getByTestId('filter-reset'));
+      await waitFor(() => expect(select.value).toBe(''));
+      expect(invoiceCalls(server).at(-1)?.search.has('prescriptionBefore')).toBe(false);
+    });
+
+    it('ignores a prescriptionBefore that is not a date', async () => {
+      const { server } = setup('/invoices?prescriptionBefore=2026-02-30');
+      await screen.findByTestId('invoice-row');
+      expect(invoiceCalls(server)[0]?.search.has('prescriptionBefore')).toBe(false);
+    });
   });
 });

@@ -2,7 +2,7 @@
  * The invoice list's filters live in the URL (/invoices?status=overdue&bucket=1-30),
  * so a bucket card, a bookmark or the back button lead to the same list.
  */
-import { AGING_BUCKETS } from '@amiable/domain';
+import { AGING_BUCKETS, isIsoDate } from '@amiable/domain';
 import type { InvoiceFilters } from '../../api/invoices';
 import type { AgingBucket, InvoiceListQuery } from '../../api/types';
 
@@ -28,6 +28,10 @@ function text(value: string | null): string | undefined {
 
 const AMOUNT_RE = /^-?\d{1,15}(\.\d{1,2})?$/;
 const amount = (value: string | null) => (value !== null && AMOUNT_RE.test(value) ? value : undefined);
+const date = (value: string | null) => (value !== null && isIsoDate(value) ? value : undefined);
+
+/** "Near prescription": the last day to act falls within this many months of today (in Paris). */
+export const PRESCRIPTION_HORIZONS = [3, 6, 12] as const;
 
 /** Reads the filters from the query string, dropping anything the API would refuse. */
 export function filtersFromSearch(params: URLSearchParams): InvoiceFilters {
@@ -41,6 +45,7 @@ export function filtersFromSearch(params: URLSearchParams): InvoiceFilters {
     minAmount: amount(params.get('minAmount')),
     maxAmount: amount(params.get('maxAmount')),
     search: text(params.get('search')),
+    prescriptionBefore: date(params.get('prescriptionBefore')),
     sort: pick(INVOICE_SORTS, params.get('sort')),
     order: pick<SortOrder>(['asc', 'desc'], params.get('order')),
   };
@@ -57,6 +62,7 @@ export const FILTER_KEYS = [
   'minAmount',
   'maxAmount',
   'search',
+  'prescriptionBefore',
   'sort',
   'order',
 ] as const;
