@@ -44,6 +44,19 @@ module.exports = {
       to: { dependencyTypes: ['core'] },
     },
     {
+      name: 'recovery-is-pure',
+      severity: 'error',
+      comment: 'The recovery engine (progression, rules of contact, calendar) is pure: the domain only, no I/O.',
+      from: { path: pkg('recovery') + 'src/' },
+      to: { path: ['^packages/(?!domain/|recovery/)', '^apps/'] },
+    },
+    {
+      name: 'recovery-no-io',
+      severity: 'error',
+      from: { path: pkg('recovery') + 'src/' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
       name: 'i18n-contract-only-domain',
       severity: 'error',
       comment: 'Messages and HTTP shapes are leaves: they may use the domain, nothing else of ours.',

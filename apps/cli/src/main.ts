@@ -44,6 +44,13 @@ const COMMANDS: Readonly<Record<string, Command>> = {
       en: 'computes penalties, interest, indemnity, prescription, small claims',
     },
   },
+  simulate: {
+    load: async () => ({ run: (await import('./commands/simulate.js')).simulateCommand }),
+    summary: {
+      fr: 'simule un scénario de relance sur un portefeuille (sans base)',
+      en: 'simulates a recovery scenario on a portfolio (no database)',
+    },
+  },
   rates: {
     load: async () => ({ run: (await import('./commands/rates.js')).ratesCommand }),
     summary: { fr: 'liste ou complète la table des taux (BCE, taux légal)', en: 'lists or completes the rates table (ECB, legal rate)' },

@@ -96,5 +96,7 @@ export const FIELD_ISSUE_CODES = [
   'invalid_value',
   'locked_by_payments',
   'after_until',
+  'invalid_iso_date',
+  'duplicate_value',
 ] as const;
 export type FieldIssueCode = (typeof FIELD_ISSUE_CODES)[number];

@@ -102,6 +102,8 @@ export const FIELD_ISSUE_MESSAGES: Readonly<Record<Locale, Messages>> = {
     weak_password: 'mot de passe trop faible : au moins {min} caractères, et pas un mot de passe courant',
     invalid_value: 'valeur invalide « {value} »',
     after_until: 'date postérieure à la date de calcul',
+    invalid_iso_date: 'date invalide « {value} » (attendu AAAA-MM-JJ)',
+    duplicate_value: '« {value} » apparaît deux fois (déjà en {first})',
     locked_by_payments:
       'des règlements sont déjà affectés à cette facture : son débiteur et sa devise ne peuvent plus changer (annulez d’abord les affectations)',
   },
@@ -136,6 +138,8 @@ export const FIELD_ISSUE_MESSAGES: Readonly<Record<Locale, Messages>> = {
     weak_password: 'password too weak: at least {min} characters, and not a common password',
     invalid_value: 'invalid value "{value}"',
     after_until: 'date after the computation date',
+    invalid_iso_date: 'invalid date "{value}" (expected YYYY-MM-DD)',
+    duplicate_value: '"{value}" appears twice (already at {first})',
     locked_by_payments:
       'payments are already allocated to this invoice: its debtor and currency cannot change (reverse the allocations first)',
   },

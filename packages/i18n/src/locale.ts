@@ -23,6 +23,12 @@ export function negotiateLocale(header: string | undefined | null): Locale {
 }
 
 export function interpolate(template: string, params: Readonly<Record<string, string | number>> | undefined): string {
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  const values = params ?? {};
+  // A placeholder without its value is left out with its quotes rather than shown as "{value}" to the user.
+  return template
+    .replace(/ ?(?:« \{(\w+)\} »|"\{(\w+)\}")/g, (whole, fr?: string, en?: string) => {
+      const name = (fr ?? en) as string;
+      return name in values ? whole.replace(`{${name}}`, String(values[name])) : '';
+    })
+    .replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
