@@ -4,3 +4,6 @@ export * from './scenario.js';
 export * from './progression.js';
 export * from './simulate.js';
 export * from './portfolio-input.js';
+export * from './templates.js';
+export * from './default-scenarios.js';
+export * from './segments.js';

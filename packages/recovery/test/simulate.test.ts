@@ -150,7 +150,7 @@ describe('simulate', () => {
     const actions = simulate(p).actions;
     const byInvoice = new Map<string, number[]>();
     for (const a of actions)
-      a.invoices.forEach((n, i) => byInvoice.set(n, [...(byInvoice.get(n) ?? []), a.invoiceStepIndexes[i] as number]));
+      for (const [i, n] of a.invoices.entries()) byInvoice.set(n, [...(byInvoice.get(n) ?? []), a.invoiceStepIndexes[i] as number]);
     for (const steps of byInvoice.values()) expect([...steps].sort((a, b) => a - b)).toEqual(steps);
     // F-1 is already 12 days late at the start (call), F-2 not yet due (courtesy): one action in the call's tone.
     expect(actions[0]).toMatchObject({ date: '2025-01-01', step: 'call', invoices: ['F-1', 'F-2'], invoiceStepIndexes: [2, 0] });
