@@ -12,3 +12,4 @@ export * from './queries/index.js';
 export * from './auth-mail-queue.js';
 export * from './operator.js';
 export { listRateOverrides } from './ledger/rate-repository.js';
+export * from './recovery/index.js';

@@ -7,3 +7,4 @@ export * from './portfolio-input.js';
 export * from './templates.js';
 export * from './default-scenarios.js';
 export * from './segments.js';
+export * from './plan-cases.js';

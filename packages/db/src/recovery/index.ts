@@ -1,0 +1,3 @@
+export * from './scenarios.js';
+export * from './planning.js';
+export * from './run-planner.js';

@@ -1,0 +1,26 @@
+/**
+ * A planner run for one tenant and day, in one transaction: snapshot, decision
+ * (the pure planCases of @amiable/recovery), then the new actions with their jobs.
+ * Safe to run again the same day, or many times at once: the dispatch rows are
+ * unique per (case, step, day), so a repeated action is never created twice.
+ */
+import type { IdGenerator, IsoDate } from '@amiable/domain';
+import { planCases } from '@amiable/recovery';
+import type pg from 'pg';
+import { inTenant } from '../tenant-transaction.js';
+import { loadPlanningSnapshot, saveDispatches } from './planning.js';
+
+export interface PlannerRun {
+  readonly cases: number;
+  readonly planned: number;
+  readonly created: number;
+}
+
+export async function runPlanner(pool: pg.Pool, tenantId: string, date: IsoDate, now: Date, ids: IdGenerator): Promise<PlannerRun> {
+  return inTenant(pool, { tenantId }, async (tx) => {
+    const snapshot = await loadPlanningSnapshot(tx, date, now, ids);
+    const planned = planCases(snapshot);
+    const created = await saveDispatches(tx, date, planned, now, ids);
+    return { cases: snapshot.cases.length, planned: planned.length, created };
+  });
+}
