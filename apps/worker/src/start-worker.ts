@@ -14,7 +14,8 @@ import { Logger, type Runner, run, type TaskList } from 'graphile-worker';
 import { type Mailer, outboxMailer, smtpMailer } from './mailer.js';
 import { runImportJob } from './tasks/run-import.js';
 import { sendAuthEmail } from './tasks/send-auth-email.js';
-import { SEND_AUTH_EMAIL_TASK } from '@amiable/db';
+import { RECOVERY_DISPATCH_TASK, SEND_AUTH_EMAIL_TASK } from '@amiable/db';
+import { sendDispatch } from './tasks/send-dispatch.js';
 
 export interface WorkerDeps {
   readonly config: Config;
@@ -49,6 +50,11 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
       // A malformed payload will not get better by retrying: log it and drop it.
       if (!isUuid(p.tenantId) || !isUuid(p.importId)) return log('error', `${RUN_IMPORT_TASK}: invalid payload`);
       await runImportJob({ tenantId: p.tenantId, importId: p.importId }, deps);
+    },
+    [RECOVERY_DISPATCH_TASK]: async (payload) => {
+      const p = payload as { tenantId?: unknown; dispatchId?: unknown };
+      if (!isUuid(p.tenantId) || !isUuid(p.dispatchId)) return log('error', `${RECOVERY_DISPATCH_TASK}: invalid payload`);
+      await sendDispatch({ tenantId: p.tenantId, dispatchId: p.dispatchId }, { db: deps.db, clock: deps.clock, mailer, mailDomain });
     },
     [SEND_AUTH_EMAIL_TASK]: async (payload, helpers) => {
       const p = payload as { mail?: AuthMail };

@@ -8,3 +8,4 @@ export * from './templates.js';
 export * from './default-scenarios.js';
 export * from './segments.js';
 export * from './plan-cases.js';
+export * from './render-message.js';

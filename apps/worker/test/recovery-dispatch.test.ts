@@ -1,0 +1,246 @@
+/**
+ * Recovery e-mails, effectively once: planned by the planner, sent by the worker
+ * to a real SMTP server on loopback (exactly one message, in French, listing the
+ * invoices); re-checked at execution (paid since planning → skipped); a worker
+ * dying mid-send leaves the action for human review instead of sending it twice;
+ * a refusal by the server is retried, a timeout is not.
+ */
+import { randomUUID } from 'node:crypto';
+import { loadConfig } from '@amiable/config';
+import { claimDispatch, inTenant, ledgerStore, runPlanner, sql } from '@amiable/db';
+import { addContact, createDebtor, createInvoice, recordPayment } from '@amiable/ledger';
+import { type TenantFixture, type TestDatabase, createTestDatabase, tenantWithCreditor } from '@amiable/testing';
+import { type ParsedMail, simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Mailer, OutgoingMail } from '../src/mailer.js';
+import { type RunningWorker, startWorker } from '../src/start-worker.js';
+import { sendDispatch } from '../src/tasks/send-dispatch.js';
+
+let db: TestDatabase;
+let fixture: TenantFixture;
+let smtp: SMTPServer;
+let worker: RunningWorker;
+const received: ParsedMail[] = [];
+const ids = { newId: () => randomUUID() };
+const clock = { now: () => new Date() };
+
+function run<T>(
+  fn: (store: ReturnType<typeof ledgerStore>, tx: Parameters<Parameters<typeof inTenant<T>>[2]>[0]) => Promise<T>,
+): Promise<T> {
+  return inTenant(db.app, { tenantId: fixture.tenantId }, (tx) => fn(ledgerStore(tx), tx));
+}
+
+async function debtor(name: string, email: string | null, invoices: { number: string; due: string; cents: number }[]) {
+  return run(async (store) => {
+    const d = await createDebtor({ kind: 'business', name }, fixture.ctx, store);
+    if (!d.ok) throw new Error(JSON.stringify(d.error));
+    if (email) await addContact(d.value.id, { name: 'Comptabilité', email, isPrimary: true }, fixture.ctx, store);
+    const invoiceIds: string[] = [];
+    for (const i of invoices) {
+      const r = await createInvoice(
+        {
+          creditorId: fixture.creditor.id,
+          debtorId: d.value.id,
+          number: i.number,
+          issueDate: '2026-09-01',
+          dueDate: i.due,
+          amountInclTaxCents: i.cents,
+        },
+        fixture.ctx,
+        store,
+      );
+      if (!r.ok) throw new Error(JSON.stringify(r.error));
+      invoiceIds.push(r.value.id);
+    }
+    return { debtorId: d.value.id, invoiceIds };
+  });
+}
+
+async function dispatchOf(debtorId: string) {
+  return run((_, tx) =>
+    tx.maybeOne<{ id: string; status: string; attempts: number; last_error: string | null }>(
+      sql`SELECT id, status, attempts, last_error FROM amiable.dispatch WHERE debtor_id = ${debtorId} ORDER BY created_at DESC LIMIT 1`,
+    ),
+  );
+}
+
+async function until<T>(fn: () => Promise<T | undefined>, ms = 15_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await fn();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  fixture = await tenantWithCreditor(db, { legalName: 'Ateliers Durand SAS', siren: '732829320' });
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    onData(stream, _session, callback) {
+      simpleParser(stream)
+        .then((mail) => received.push(mail))
+        .finally(() => callback());
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+  const address = smtp.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const config = loadConfig(
+    {
+      SMTP_URL: `smtp://127.0.0.1:${port}`,
+      MAIL_FROM: 'Relances <relances@amiable.test>',
+      AMIABLE_PUBLIC_URL: 'https://amiable.example.com',
+    },
+    '/tmp',
+  );
+  if (!config.ok) throw new Error(JSON.stringify(config.problems));
+  worker = await startWorker({ config: config.value, db, clock, ids });
+});
+
+afterAll(async () => {
+  await worker?.stop();
+  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await db.drop();
+});
+
+describe('recovery e-mails', () => {
+  it('are planned then sent once over SMTP, in French, listing every invoice of the action', async () => {
+    const d = await debtor('Boulangerie Lefèvre', 'compta@lefevre.example', [
+      { number: 'F-1', due: '2026-11-20', cents: 120_000 },
+      { number: 'F-2', due: '2026-11-27', cents: 3_456 },
+    ]);
+    expect(await runPlanner(db.app, fixture.tenantId, '2026-11-23', new Date(), ids)).toMatchObject({ created: 1 });
+    const sent = await until(async () => ((await dispatchOf(d.debtorId))?.status === 'sent' ? true : undefined));
+    expect(sent).toBe(true);
+    const mails = received.filter((m) => m.to && JSON.stringify(m.to).includes('compta@lefevre.example'));
+    expect(mails).toHaveLength(1);
+    const mail = mails[0] as ParsedMail;
+    expect(mail.subject).toBe('Relance : factures échues Ateliers Durand SAS');
+    expect(mail.text).toContain('Facture F-1 du 01/09/2026, échue le 20/11/2026 : 1\u202f200,00\u00a0€');
+    expect(mail.text).toContain('Facture F-2 du 01/09/2026, échue le 27/11/2026 : 34,56\u00a0€');
+    expect(mail.text).toContain('Montant restant dû : 1\u202f234,56\u00a0€');
+    expect(mail.messageId).toContain('@amiable.example.com');
+    // Running the job again (a duplicate delivery of the job) sends nothing more.
+    const dispatch = await dispatchOf(d.debtorId);
+    await sendDispatch(
+      { tenantId: fixture.tenantId, dispatchId: dispatch?.id as string },
+      { db, clock, mailer: failingMailer(new Error('must not send')), mailDomain: 'x' },
+    );
+    expect(received.filter((m) => JSON.stringify(m.to).includes('compta@lefevre.example'))).toHaveLength(1);
+  });
+});
+
+function failingMailer(error: unknown, sent: OutgoingMail[] = []): Mailer {
+  return {
+    async send(mail) {
+      sent.push(mail);
+      throw error;
+    },
+    close() {},
+  };
+}
+
+function countingMailer(sent: OutgoingMail[]): Mailer {
+  return {
+    async send(mail) {
+      sent.push(mail);
+    },
+    close() {},
+  };
+}
+
+describe('execution re-checks and failures (the job run by hand: planned for a day whose window is ahead)', () => {
+  // Planned for a future day, the job waits for that day's sending window: the test runs the task itself.
+  const future = '2027-03-01';
+
+  it('skips an action whose invoices were paid between planning and execution', async () => {
+    const d = await debtor('Café du Port', 'cafe@port.example', [{ number: 'C-1', due: '2027-02-26', cents: 5_000 }]);
+    await runPlanner(db.app, fixture.tenantId, future, new Date(), ids);
+    const planned = await dispatchOf(d.debtorId);
+    expect(planned?.status).toBe('planned');
+    await run(async (store) => {
+      const p = await recordPayment(
+        {
+          creditorId: fixture.creditor.id,
+          debtorId: d.debtorId,
+          amountCents: 5_000,
+          receivedOn: '2026-11-23',
+          method: 'transfer',
+          allocations: [{ invoiceId: d.invoiceIds[0] as string, amountCents: 5_000 }],
+        },
+        fixture.ctx,
+        store,
+      );
+      if (!p.ok) throw new Error(JSON.stringify(p.error));
+    });
+    const sent: OutgoingMail[] = [];
+    await sendDispatch(
+      { tenantId: fixture.tenantId, dispatchId: planned?.id as string },
+      { db, clock, mailer: countingMailer(sent), mailDomain: 'x' },
+    );
+    expect(sent).toEqual([]);
+    expect((await dispatchOf(d.debtorId))?.status).toBe('skipped');
+  });
+
+  it('sends to review, never twice, an action whose worker died while sending', async () => {
+    const d = await debtor('Garage Martin', 'garage@martin.example', [{ number: 'G-1', due: '2027-02-26', cents: 7_000 }]);
+    await runPlanner(db.app, fixture.tenantId, future, new Date(), ids);
+    const planned = await dispatchOf(d.debtorId);
+    // The first attempt claims the action, then dies before recording the outcome.
+    expect((await claimDispatch(db.app, fixture.tenantId, planned?.id as string, new Date())).kind).toBe('send');
+    const sent: OutgoingMail[] = [];
+    await sendDispatch(
+      { tenantId: fixture.tenantId, dispatchId: planned?.id as string },
+      { db, clock, mailer: countingMailer(sent), mailDomain: 'x' },
+    );
+    expect(sent).toEqual([]);
+    expect(await dispatchOf(d.debtorId)).toMatchObject({ status: 'uncertain', last_error: 'worker stopped while sending' });
+  });
+
+  it('retries after a refusal by the server, and sends to review after a timeout', async () => {
+    const refused = await debtor('Fleuriste Lacroix', 'fleurs@lacroix.example', [{ number: 'L-1', due: '2027-02-26', cents: 9_000 }]);
+    await runPlanner(db.app, fixture.tenantId, future, new Date(), ids);
+    const first = await dispatchOf(refused.debtorId);
+    const refusal = Object.assign(new Error('451 try again later'), { responseCode: 451, command: 'DATA' });
+    await expect(
+      sendDispatch(
+        { tenantId: fixture.tenantId, dispatchId: first?.id as string },
+        { db, clock, mailer: failingMailer(refusal), mailDomain: 'x' },
+      ),
+    ).rejects.toThrow('451');
+    expect(await dispatchOf(refused.debtorId)).toMatchObject({ status: 'planned', attempts: 1 });
+    const sent: OutgoingMail[] = [];
+    await sendDispatch(
+      { tenantId: fixture.tenantId, dispatchId: first?.id as string },
+      { db, clock, mailer: countingMailer(sent), mailDomain: 'x' },
+    );
+    expect(sent).toHaveLength(1);
+    expect(await dispatchOf(refused.debtorId)).toMatchObject({ status: 'sent', attempts: 2 });
+
+    const timedOut = await debtor('Pharmacie Roux', 'pharma@roux.example', [{ number: 'R-1', due: '2027-02-26', cents: 4_000 }]);
+    await runPlanner(db.app, fixture.tenantId, future, new Date(), ids);
+    const second = await dispatchOf(timedOut.debtorId);
+    const timeout = Object.assign(new Error('Timeout'), { code: 'ETIMEDOUT' });
+    await sendDispatch(
+      { tenantId: fixture.tenantId, dispatchId: second?.id as string },
+      { db, clock, mailer: failingMailer(timeout), mailDomain: 'x' },
+    );
+    expect(await dispatchOf(timedOut.debtorId)).toMatchObject({ status: 'uncertain', last_error: 'Timeout' });
+  });
+
+  it('fails, for a person to fix, an action to a debtor without any e-mail address', async () => {
+    const d = await debtor('Sans Courriel SARL', null, [{ number: 'N-1', due: '2027-02-26', cents: 1_000 }]);
+    await runPlanner(db.app, fixture.tenantId, future, new Date(), ids);
+    const planned = await dispatchOf(d.debtorId);
+    await sendDispatch(
+      { tenantId: fixture.tenantId, dispatchId: planned?.id as string },
+      { db, clock, mailer: countingMailer([]), mailDomain: 'x' },
+    );
+    expect(await dispatchOf(d.debtorId)).toMatchObject({ status: 'failed', last_error: 'no e-mail address for the debtor' });
+  });
+});

@@ -1,0 +1,138 @@
+/**
+ * Executing one dispatch, effectively once. The worker:
+ * 1. claims it in a transaction (claimDispatch): only a 'planned' row goes on; the
+ *    state is checked again (an invoice paid, credited or disputed since planning
+ *    is left out; with none left the action is 'skipped'); the row becomes
+ *    'sending' and commits BEFORE anything leaves;
+ * 2. hands the message to the provider with the dispatch's idempotency key;
+ * 3. records the outcome (finishDispatch): 'sent'; or back to 'planned' when the
+ *    provider certainly did not take it (refused, unreachable) so the job retries;
+ *    or 'uncertain' when it may have (a timeout after the data was handed over).
+ * A worker killed between 1 and 3 leaves the row 'sending': the retried job finds
+ * it so and marks it 'uncertain' for a person to check — it is never resent by
+ * itself, and never lost.
+ */
+import type { IsoDate } from '@amiable/domain';
+import type { MessageFacts } from '@amiable/recovery';
+import type pg from 'pg';
+import { sql } from '../sql.js';
+import { inTenant } from '../tenant-transaction.js';
+import type { StoredStep } from './scenarios.js';
+
+export type Claim =
+  | { readonly kind: 'send'; readonly to: string; readonly idempotencyKey: string; readonly step: StoredStep; readonly facts: MessageFacts }
+  | { readonly kind: 'already-handled' | 'skipped' | 'uncertain' | 'no-recipient' };
+
+export async function claimDispatch(pool: pg.Pool, tenantId: string, dispatchId: string, now: Date): Promise<Claim> {
+  return inTenant(pool, { tenantId }, async (tx) => {
+    const d = await tx.maybeOne<{
+      status: string;
+      case_id: string;
+      debtor_id: string;
+      scenario_id: string;
+      step_id: string;
+      invoice_ids: string[];
+      idempotency_key: string;
+    }>(sql`
+      SELECT status, case_id, debtor_id, scenario_id, step_id, invoice_ids, idempotency_key FROM amiable.dispatch WHERE id = ${dispatchId} FOR UPDATE`);
+    if (!d) return { kind: 'already-handled' };
+    if (d.status === 'sending') {
+      // A previous attempt died while handing the message over: nobody knows whether it left.
+      await tx.execute(
+        sql`UPDATE amiable.dispatch SET status = 'uncertain', last_error = 'worker stopped while sending', updated_at = ${now} WHERE id = ${dispatchId}`,
+      );
+      return { kind: 'uncertain' };
+    }
+    if (d.status !== 'planned') return { kind: 'already-handled' };
+    const invoices = await tx.query<{
+      id: string;
+      number: string;
+      issue_date: string;
+      due_date: string;
+      outstanding: string;
+      currency: string;
+    }>(sql`
+      SELECT i.id, i.number, i.issue_date::text AS issue_date, i.due_date::text AS due_date, i.outstanding_cents::text AS outstanding, i.currency
+      FROM amiable.invoice i
+      WHERE i.id = ANY(${d.invoice_ids}::uuid[]) AND i.outstanding_cents > 0
+        AND NOT EXISTS (SELECT 1 FROM amiable.dispute x WHERE x.tenant_id = i.tenant_id AND x.invoice_id = i.id AND x.resolved_at IS NULL)
+      ORDER BY i.due_date, i.number`);
+    if (invoices.length === 0) {
+      await tx.execute(
+        sql`UPDATE amiable.dispatch SET status = 'skipped', last_error = 'paid, credited or disputed since planning', updated_at = ${now} WHERE id = ${dispatchId}`,
+      );
+      return { kind: 'skipped' };
+    }
+    const party = await tx.maybeOne<{
+      debtor_name: string;
+      kind: 'business' | 'consumer';
+      creditor_name: string;
+      email: string | null;
+      locale: 'fr' | 'en' | null;
+    }>(sql`
+      SELECT d.name AS debtor_name, d.kind, c.legal_name AS creditor_name, k.email, k.preferred_locale AS locale
+      FROM amiable.recovery_case rc
+      JOIN amiable.debtor d ON d.tenant_id = rc.tenant_id AND d.id = rc.debtor_id
+      JOIN amiable.creditor c ON c.tenant_id = rc.tenant_id AND c.id = rc.creditor_id
+      LEFT JOIN LATERAL (SELECT email, preferred_locale FROM amiable.contact k
+                         WHERE k.tenant_id = rc.tenant_id AND k.debtor_id = rc.debtor_id AND k.email IS NOT NULL
+                         ORDER BY k.is_primary DESC, k.created_at LIMIT 1) k ON true
+      WHERE rc.id = ${d.case_id}`);
+    if (!party?.email) {
+      await tx.execute(
+        sql`UPDATE amiable.dispatch SET status = 'failed', last_error = 'no e-mail address for the debtor', updated_at = ${now} WHERE id = ${dispatchId}`,
+      );
+      return { kind: 'no-recipient' };
+    }
+    const scenario = await tx.maybeOne<{ steps: StoredStep[] }>(sql`SELECT steps FROM amiable.scenario WHERE id = ${d.scenario_id}`);
+    const step = scenario?.steps.find((s) => s.id === d.step_id);
+    if (!step) {
+      await tx.execute(
+        sql`UPDATE amiable.dispatch SET status = 'failed', last_error = 'the step no longer exists in its scenario', updated_at = ${now} WHERE id = ${dispatchId}`,
+      );
+      return { kind: 'already-handled' };
+    }
+    await tx.execute(sql`UPDATE amiable.dispatch SET status = 'sending', attempts = attempts + 1, recipient = ${party.email},
+        invoice_ids = ${invoices.map((i) => i.id)}::uuid[], updated_at = ${now} WHERE id = ${dispatchId}`);
+    return {
+      kind: 'send',
+      to: party.email,
+      idempotencyKey: d.idempotency_key,
+      step,
+      facts: {
+        locale: party.locale ?? 'fr',
+        debtorName: party.debtor_name,
+        debtorKind: party.kind,
+        creditorName: party.creditor_name,
+        invoices: invoices.map((i) => ({
+          number: i.number,
+          issueDate: i.issue_date as IsoDate,
+          dueDate: i.due_date as IsoDate,
+          outstandingCents: Number(i.outstanding),
+          currency: i.currency,
+        })),
+      },
+    };
+  });
+}
+
+export type DispatchOutcome =
+  | { readonly status: 'sent'; readonly providerRef: string | null }
+  | { readonly status: 'planned' | 'uncertain' | 'failed'; readonly error: string };
+
+export async function finishDispatch(
+  pool: pg.Pool,
+  tenantId: string,
+  dispatchId: string,
+  outcome: DispatchOutcome,
+  now: Date,
+): Promise<void> {
+  await inTenant(pool, { tenantId }, async (tx) => {
+    if (outcome.status === 'sent')
+      await tx.execute(sql`UPDATE amiable.dispatch SET status = 'sent', provider_ref = ${outcome.providerRef}, last_error = NULL, updated_at = ${now}
+        WHERE id = ${dispatchId} AND status = 'sending'`);
+    else
+      await tx.execute(sql`UPDATE amiable.dispatch SET status = ${outcome.status}, last_error = ${outcome.error.slice(0, 500)}, updated_at = ${now}
+        WHERE id = ${dispatchId} AND status = 'sending'`);
+  });
+}
