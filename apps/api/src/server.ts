@@ -23,6 +23,8 @@ import { debtorRoutes } from './routes/debtors.js';
 import { healthRoutes } from './routes/health.js';
 import { importRoutes } from './routes/imports.js';
 import { legalRoutes } from './routes/legal.js';
+import { recoveryCaseRoutes } from './routes/recovery-cases.js';
+import { recoverySettingsRoutes } from './routes/recovery-settings.js';
 import { invoiceRoutes } from './routes/invoices.js';
 import { paymentRoutes } from './routes/payments.js';
 import { tenantRoutes } from './routes/tenant.js';
@@ -124,6 +126,8 @@ export async function buildServer(deps: ApiDeps, options: { logger?: boolean } =
       await paymentRoutes(api as App, deps);
       await importRoutes(api as App, deps);
       await legalRoutes(api as App, deps);
+      await recoverySettingsRoutes(api as App, deps);
+      await recoveryCaseRoutes(api as App, deps);
     },
     { prefix: '/api' },
   );

@@ -30,6 +30,10 @@ export interface TenantIds {
   readonly disputeId: string;
   readonly importId: string;
   readonly apiKeyId: string;
+  /** Recovery: a scenario, the case of the debtor and an action the planner made for it. */
+  readonly scenarioId: string;
+  readonly caseId: string;
+  readonly dispatchId: string;
 }
 
 export interface TenantFixture {
@@ -197,6 +201,12 @@ export async function buildTenantFixture(
     role: 'viewer',
   })) as unknown as { userId: string };
 
+  // Recovery: the planner opens the debtor's case and plans its first action.
+  await send('POST', '/api/recovery/plan', undefined, 200);
+  const first = async (url: string) => ((await send('GET', url, undefined, 200)) as unknown as { id: string }[])[0]?.id ?? '';
+  const scenarioId = await first('/api/recovery/scenarios');
+  const caseId = await first('/api/recovery/cases');
+  const dispatchId = await first('/api/recovery/dispatches');
   const ids: TenantIds = {
     tenantId,
     ownerId,
@@ -216,6 +226,9 @@ export async function buildTenantFixture(
     disputeId,
     importId,
     apiKeyId: created.apiKey.id,
+    scenarioId,
+    caseId,
+    dispatchId,
   };
   for (const [name, value] of Object.entries(ids)) if (!value) throw new Error(`${label}: no ${name}`);
   const secrets = [

@@ -27,6 +27,9 @@ const AGGREGATE_URLS = [
   '/api/invoices/export.csv',
   '/api/payments',
   '/api/creditors',
+  '/api/recovery/cases',
+  '/api/recovery/dispatches',
+  '/api/recovery/preview?days=60',
 ];
 
 beforeAll(async () => {
@@ -114,6 +117,41 @@ const PROBES: readonly Probe[] = [
   { route: 'POST /api/debtors/:id/notes', url: (v) => `/api/debtors/${v.debtorId}/notes`, body: () => ({ body: 'Note pirate' }) },
   { route: 'GET /api/debtors/:id/activity', url: (v) => `/api/debtors/${v.debtorId}/activity` },
   { route: 'GET /api/debtors/:id/claim', url: (v) => `/api/debtors/${v.debtorId}/claim` },
+  { route: 'PUT /api/debtors/:id/scenario', url: (v) => `/api/debtors/${v.debtorId}/scenario`, body: () => ({ scenarioId: null }) },
+  {
+    route: 'PUT /api/recovery/scenarios/:id',
+    url: (v) => `/api/recovery/scenarios/${v.scenarioId}`,
+    body: () => ({
+      name: 'Scénario piraté',
+      steps: [{ id: 'x', offsetDays: 1, channel: 'email', templates: { fr: { subject: 'x', body: 'x' } } }],
+    }),
+  },
+  { route: 'GET /api/recovery/cases/:id', url: (v) => `/api/recovery/cases/${v.caseId}` },
+  {
+    route: 'POST /api/recovery/cases/:id/transition',
+    url: (v) => `/api/recovery/cases/${v.caseId}/transition`,
+    body: () => ({ state: 'disputed', reason: 'pirate' }),
+  },
+  {
+    route: 'POST /api/recovery/cases/:id/promises',
+    url: (v) => `/api/recovery/cases/${v.caseId}/promises`,
+    body: () => ({ until: '2026-12-31' }),
+  },
+  {
+    route: 'POST /api/recovery/dispatches/:id/outcome',
+    url: (v) => `/api/recovery/dispatches/${v.dispatchId}/outcome`,
+    body: () => ({ outcome: 'reached' }),
+  },
+  {
+    route: 'POST /api/recovery/dispatches/:id/approval',
+    url: (v) => `/api/recovery/dispatches/${v.dispatchId}/approval`,
+    body: () => ({ decision: 'approve' }),
+  },
+  {
+    route: 'POST /api/recovery/dispatches/:id/review',
+    url: (v) => `/api/recovery/dispatches/${v.dispatchId}/review`,
+    body: () => ({ resolution: 'cancel', note: 'pirate' }),
+  },
 
   { route: 'GET /api/invoices/:id', url: (v) => `/api/invoices/${v.invoiceId}` },
   { route: 'GET /api/invoices/:id', url: (v) => `/api/invoices/${v.creditNoteId}` },

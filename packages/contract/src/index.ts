@@ -3,3 +3,4 @@ export * from './auth.js';
 export * from './ledger.js';
 export * from './imports.js';
 export * from './legal.js';
+export * from './recovery.js';

@@ -9,3 +9,4 @@ export * from './default-scenarios.js';
 export * from './segments.js';
 export * from './plan-cases.js';
 export * from './render-message.js';
+export * from './preview-plans.js';

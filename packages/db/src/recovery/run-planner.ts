@@ -9,6 +9,7 @@ import { planCases } from '@amiable/recovery';
 import type pg from 'pg';
 import { inTenant } from '../tenant-transaction.js';
 import { loadPlanningSnapshot, saveDispatches } from './planning.js';
+import { settlePromises } from './recovery-commands.js';
 
 export interface PlannerRun {
   readonly cases: number;
@@ -18,6 +19,8 @@ export interface PlannerRun {
 
 export async function runPlanner(pool: pg.Pool, tenantId: string, date: IsoDate, now: Date, ids: IdGenerator): Promise<PlannerRun> {
   return inTenant(pool, { tenantId }, async (tx) => {
+    // Promises whose date has passed are settled first: a broken one resumes its case today.
+    await settlePromises(tx, date, now, ids);
     const snapshot = await loadPlanningSnapshot(tx, date, now, ids);
     const planned = planCases(snapshot);
     const created = await saveDispatches(tx, date, planned, now, ids);
