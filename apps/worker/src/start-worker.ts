@@ -16,6 +16,7 @@ import { runImportJob } from './tasks/run-import.js';
 import { sendAuthEmail } from './tasks/send-auth-email.js';
 import { RECOVERY_DISPATCH_TASK, SEND_AUTH_EMAIL_TASK } from '@amiable/db';
 import { sendDispatch } from './tasks/send-dispatch.js';
+import { PLANNER_CRONTAB, PLAN_ALL_TASK, PLAN_TENANT_TASK, planAllTenants, planTenant } from './tasks/plan-recovery.js';
 
 export interface WorkerDeps {
   readonly config: Config;
@@ -51,6 +52,15 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
       if (!isUuid(p.tenantId) || !isUuid(p.importId)) return log('error', `${RUN_IMPORT_TASK}: invalid payload`);
       await runImportJob({ tenantId: p.tenantId, importId: p.importId }, deps);
     },
+    [PLAN_ALL_TASK]: async () => {
+      await planAllTenants(deps);
+    },
+    [PLAN_TENANT_TASK]: async (payload) => {
+      const p = payload as { tenantId?: unknown; date?: unknown };
+      if (!isUuid(p.tenantId) || typeof p.date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(p.date))
+        return log('error', `${PLAN_TENANT_TASK}: invalid payload`);
+      await planTenant({ tenantId: p.tenantId, date: p.date }, deps);
+    },
     [RECOVERY_DISPATCH_TASK]: async (payload) => {
       const p = payload as { tenantId?: unknown; dispatchId?: unknown };
       if (!isUuid(p.tenantId) || !isUuid(p.dispatchId)) return log('error', `${RECOVERY_DISPATCH_TASK}: invalid payload`);
@@ -69,6 +79,7 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
     noHandleSignals: true,
     pollInterval: 2000,
     taskList,
+    crontab: PLANNER_CRONTAB,
     logger: new Logger((scope) => (level, message) => {
       if (level === 'error' || level === 'warning')
         log(level, `[worker${scope.taskIdentifier ? ` ${scope.taskIdentifier}` : ''}] ${message}`);

@@ -244,3 +244,20 @@ describe('execution re-checks and failures (the job run by hand: planned for a d
     expect(await dispatchOf(d.debtorId)).toMatchObject({ status: 'failed', last_error: 'no e-mail address for the debtor' });
   });
 });
+
+describe('the morning planner', () => {
+  it('asks for one planning job per tenant and day, which the worker runs', async () => {
+    const { planAllTenants } = await import('../src/tasks/plan-recovery.js');
+    const d = await debtor('Imprimerie Noel', null, [{ number: 'M-1', due: '2026-11-10', cents: 2_000 }]);
+    expect(await planAllTenants({ db, clock })).toBeGreaterThanOrEqual(1);
+    // The same tick twice: still one job for the day (job key).
+    await planAllTenants({ db, clock });
+    const planned = await until(async () => ((await dispatchOf(d.debtorId)) ? true : undefined));
+    expect(planned).toBe(true);
+    const done = await until(async () => {
+      const r = await db.admin.query("SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE task_identifier = 'recovery-plan-tenant'");
+      return r.rows[0].n === 0 ? true : undefined;
+    });
+    expect(done).toBe(true);
+  });
+});
