@@ -7,10 +7,20 @@ import { type Static, Type } from 'typebox';
 import { Amount, Instant, IsoDateString, Nullable, Uuid } from './common.js';
 
 export const Channel = Type.Union(
-  [Type.Literal('email'), Type.Literal('letter'), Type.Literal('registered-letter'), Type.Literal('sms'), Type.Literal('call'), Type.Literal('task')],
+  [
+    Type.Literal('email'),
+    Type.Literal('letter'),
+    Type.Literal('registered-letter'),
+    Type.Literal('sms'),
+    Type.Literal('call'),
+    Type.Literal('task'),
+  ],
   { description: 'email; letter (PDF to print and post); registered-letter; sms; call (a task for an agent); task (internal)' },
 );
-const MessageTemplate = Type.Object({ subject: Type.String({ minLength: 1, maxLength: 300 }), body: Type.String({ minLength: 1, maxLength: 20_000 }) });
+const MessageTemplate = Type.Object({
+  subject: Type.String({ minLength: 1, maxLength: 300 }),
+  body: Type.String({ minLength: 1, maxLength: 20_000 }),
+});
 
 export const ScenarioStepDto = Type.Object(
   {
@@ -194,7 +204,13 @@ export const CaseTransitionDto = Type.Object({
   occurredAt: Instant,
 });
 
-export const PromiseDto = Type.Object({ id: Uuid, madeOn: IsoDateString, until: IsoDateString, amount: Nullable(Amount), status: Type.String() });
+export const PromiseDto = Type.Object({
+  id: Uuid,
+  madeOn: IsoDateString,
+  until: IsoDateString,
+  amount: Nullable(Amount),
+  status: Type.String(),
+});
 
 export const PlannedActionDto = Type.Object({
   date: IsoDateString,
@@ -219,7 +235,11 @@ export const CaseDetail = Type.Intersect([
 export type CaseDetail = Static<typeof CaseDetail>;
 
 export const CaseQuery = Type.Object(
-  { state: Type.Optional(CaseState), debtorId: Type.Optional(Uuid), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })) },
+  {
+    state: Type.Optional(CaseState),
+    debtorId: Type.Optional(Uuid),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
+  },
   { additionalProperties: false },
 );
 

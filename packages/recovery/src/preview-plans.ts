@@ -20,7 +20,10 @@ export function previewPlans(snapshot: PlanningSnapshot, days: number): Previewe
       ...snapshot,
       date,
       contacts,
-      cases: snapshot.cases.map((c) => ({ ...c, invoices: c.invoices.map((inv) => ({ ...inv, stepIndex: steps.get(inv.id) ?? inv.stepIndex })) })),
+      cases: snapshot.cases.map((c) => ({
+        ...c,
+        invoices: c.invoices.map((inv) => ({ ...inv, stepIndex: steps.get(inv.id) ?? inv.stepIndex })),
+      })),
     });
     for (const p of planned) {
       out.push({ ...p, date });

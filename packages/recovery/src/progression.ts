@@ -15,7 +15,7 @@
  * - a contact the rules forbid on a day waits for the first day they allow (the
  *   invoices may have reached a further step by then: the action takes it).
  */
-import { type IsoDate, addDays } from '@amiable/domain';
+import { type IsoDate, toDayNumber } from '@amiable/domain';
 import { type ContactLimits, mayContact } from './contact-rules.js';
 import { type Channel, type ScenarioStep, isContact } from './scenario.js';
 
@@ -61,19 +61,22 @@ function stepApplies(step: ScenarioStep, debtor: DebtorProgress, debtorOutstandi
   return true;
 }
 
-/** The most advanced step an open invoice has reached on `date`, or -1. */
+/** The most advanced step an open invoice has reached on `date`, or -1. Day numbers: the planner calls it a million times. */
 export function reachedStep(
   invoice: InvoiceProgress,
   date: IsoDate,
   steps: readonly ScenarioStep[],
   applies: (step: ScenarioStep) => boolean,
 ): number {
-  const notYetDue = date < invoice.dueDate;
+  const day = toDayNumber(date);
+  const due = toDayNumber(invoice.dueDate);
+  const notYetDue = day < due;
   let reached = -1;
-  steps.forEach((step, index) => {
-    if (step.offsetDays < 0 !== notYetDue) return; // pre-due steps only before the due date, the others only after
-    if (addDays(invoice.dueDate, step.offsetDays) <= date && applies(step)) reached = index;
-  });
+  for (let index = 0; index < steps.length; index++) {
+    const step = steps[index] as ScenarioStep;
+    if (step.offsetDays < 0 !== notYetDue) continue; // pre-due steps only before the due date, the others only after
+    if (due + step.offsetDays <= day && applies(step)) reached = index;
+  }
   return reached;
 }
 

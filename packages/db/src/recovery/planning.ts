@@ -51,9 +51,16 @@ export async function contactLimitsOf(tx: Tx): Promise<ContactLimits & { windowS
 }
 
 /** Everything the planner needs to decide `date`'s actions; creates the missing cases and default scenarios first. */
-export async function loadPlanningSnapshot(tx: Tx, date: IsoDate, now: Date, ids: IdGenerator): Promise<PlanningSnapshot> {
+export async function loadPlanningSnapshot(
+  tx: Tx,
+  date: IsoDate,
+  now: Date,
+  ids: IdGenerator,
+  phase: (name: string) => void = () => undefined,
+): Promise<PlanningSnapshot> {
   await ensureDefaultScenarios(tx, now, ids);
   await ensureCases(tx, now, ids);
+  phase('cases');
   const scenarios = await listScenarios(tx);
   const defaultScenario = scenarios.find((s) => s.isDefault)?.id ?? null;
   const rules = await tx.query<{
@@ -80,6 +87,11 @@ export async function loadPlanningSnapshot(tx: Tx, date: IsoDate, now: Date, ids
     minAverageDaysLate: r.min_late,
   }));
 
+  // The debtors of open cases, once each (kind, tags, override), then their open invoices: no per-row repetition.
+  const debtorRows = await tx.query<{ id: string; kind: 'business' | 'consumer'; tags: string[]; override: string | null }>(sql`
+    SELECT d.id, d.kind, d.tags, d.scenario_id AS override FROM amiable.debtor d
+    WHERE EXISTS (SELECT 1 FROM amiable.recovery_case rc WHERE rc.tenant_id = d.tenant_id AND rc.debtor_id = d.id AND rc.state <> 'closed')`);
+  const debtorsById = new Map(debtorRows.map((d) => [d.id, d]));
   const invoices = await tx.query<{
     id: string;
     number: string;
@@ -87,22 +99,18 @@ export async function loadPlanningSnapshot(tx: Tx, date: IsoDate, now: Date, ids
     due_date: string;
     case_id: string;
     debtor_id: string;
-    kind: 'business' | 'consumer';
-    tags: string[];
-    override: string | null;
     progress_scenario: string | null;
     step_index: number | null;
   }>(sql`
     SELECT i.id, i.number, i.outstanding_cents::text AS outstanding, i.due_date::text AS due_date, rc.id AS case_id, i.debtor_id,
-           d.kind, d.tags, d.scenario_id AS override, p.scenario_id AS progress_scenario, p.step_index
+           p.scenario_id AS progress_scenario, p.step_index
     FROM amiable.invoice i
-    JOIN amiable.debtor d ON d.tenant_id = i.tenant_id AND d.id = i.debtor_id
     JOIN amiable.recovery_case rc ON rc.tenant_id = i.tenant_id AND rc.debtor_id = i.debtor_id AND rc.creditor_id = i.creditor_id
       AND rc.state IN ('open', 'in-progress', 'promise-to-pay', 'formal-notice-sent')
     LEFT JOIN amiable.invoice_progress p ON p.tenant_id = i.tenant_id AND p.invoice_id = i.id
     WHERE i.kind = 'invoice' AND i.outstanding_cents > 0 AND i.due_date IS NOT NULL
-      AND NOT EXISTS (SELECT 1 FROM amiable.dispute x WHERE x.tenant_id = i.tenant_id AND x.invoice_id = i.id AND x.resolved_at IS NULL)
-    ORDER BY i.debtor_id, rc.id, i.number`);
+      AND NOT EXISTS (SELECT 1 FROM amiable.dispute x WHERE x.tenant_id = i.tenant_id AND x.invoice_id = i.id AND x.resolved_at IS NULL)`);
+  phase('invoices');
 
   const lateness = new Map(
     (
@@ -128,6 +136,7 @@ export async function loadPlanningSnapshot(tx: Tx, date: IsoDate, now: Date, ids
     ).map((p) => [p.case_id, { from: p.made_on, until: p.until }]),
   );
 
+  phase('history');
   // Debtor profiles for the segments: outstanding and oldest delay over all its open invoices.
   const profiles = new Map<string, { outstanding: number; oldestDue: IsoDate }>();
   for (const i of invoices) {
@@ -141,14 +150,16 @@ export async function loadPlanningSnapshot(tx: Tx, date: IsoDate, now: Date, ids
     let c = cases.get(i.case_id);
     if (!c) {
       const profile = profiles.get(i.debtor_id) as { outstanding: number; oldestDue: IsoDate };
+      const debtor = debtorsById.get(i.debtor_id);
+      if (!debtor) continue;
       const scenarioId = scenarioFor(
         {
-          kind: i.kind,
+          kind: debtor.kind,
           outstandingCents: profile.outstanding,
           oldestDaysOverdue: Math.max(0, Math.round((Date.parse(date) - Date.parse(profile.oldestDue)) / 86_400_000)),
-          tags: i.tags,
+          tags: debtor.tags,
           averageDaysLate: lateness.get(i.debtor_id) ?? null,
-          scenarioOverride: i.override,
+          scenarioOverride: debtor.override,
         },
         segmentRules,
         defaultScenario,
@@ -157,7 +168,7 @@ export async function loadPlanningSnapshot(tx: Tx, date: IsoDate, now: Date, ids
       c = {
         caseId: i.case_id,
         debtorId: i.debtor_id,
-        debtorKind: i.kind,
+        debtorKind: debtor.kind,
         scenarioId,
         invoices: [],
         promise: promises.get(i.case_id) ?? null,
@@ -196,6 +207,7 @@ export async function saveDispatches(
   planned: readonly PlannedDispatch[],
   now: Date,
   ids: IdGenerator,
+  phase: (name: string) => void = () => undefined,
 ): Promise<number> {
   if (planned.length === 0) return 0;
   const rows = planned.map((p) => {
@@ -224,6 +236,7 @@ export async function saveDispatches(
            status text, idempotency_key text)
     ON CONFLICT DO NOTHING
     RETURNING id, case_id, channel, status`);
+  phase('dispatches');
   if (inserted.length === 0) return 0;
   const insertedIds = new Set(inserted.map((r) => r.id));
   const progress = rows.flatMap((r, index) =>
@@ -243,6 +256,7 @@ export async function saveDispatches(
     ON CONFLICT (tenant_id, invoice_id) DO UPDATE SET scenario_id = EXCLUDED.scenario_id, step_index = EXCLUDED.step_index,
       step_id = EXCLUDED.step_id, updated_at = EXCLUDED.updated_at
     WHERE invoice_progress.scenario_id <> EXCLUDED.scenario_id OR invoice_progress.step_index < EXCLUDED.step_index`);
+  phase('progress');
   const started = await tx.query<{ id: string }>(sql`
     UPDATE amiable.recovery_case SET state = 'in-progress', updated_at = ${now}
     WHERE id = ANY(${[...new Set(inserted.map((r) => r.case_id))]}::uuid[]) AND state = 'open' RETURNING id`);
@@ -253,13 +267,16 @@ export async function saveDispatches(
       SELECT ${tx.tenantId}, t.id, t.case_id, 'open', 'in-progress', 'first recovery action planned', 'engine', 'planner', ${now}
       FROM jsonb_to_recordset(${JSON.stringify(transitions)}::jsonb) AS t(id uuid, case_id uuid)`);
   }
+  phase('case-states');
   const toSend = inserted.filter((r) => r.status === 'planned' && AUTOMATIC_CHANNELS.has(r.channel)).map((r) => r.id);
   if (toSend.length > 0) {
     const window = await contactLimitsOf(tx);
     await tx.execute(sql`
-      SELECT amiable.enqueue_job(${RECOVERY_DISPATCH_TASK}, jsonb_build_object('dispatchId', d), 'dispatch:' || d,
-        greatest(${now}::timestamptz, (${date}::date + ${window.windowStart}::time) AT TIME ZONE 'Europe/Paris'), 10)
-      FROM unnest(${toSend}::uuid[]) AS d`);
+      SELECT amiable.enqueue_jobs(${RECOVERY_DISPATCH_TASK},
+        ARRAY(SELECT jsonb_build_object('dispatchId', d) FROM unnest(${toSend}::uuid[]) WITH ORDINALITY AS u(d, n) ORDER BY n),
+        ARRAY(SELECT 'dispatch:' || d FROM unnest(${toSend}::uuid[]) WITH ORDINALITY AS u(d, n) ORDER BY n),
+        greatest(${now}::timestamptz, (${date}::date + ${window.windowStart}::time) AT TIME ZONE 'Europe/Paris'), 10)`);
   }
+  phase('jobs');
   return inserted.length;
 }

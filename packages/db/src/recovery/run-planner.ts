@@ -17,13 +17,29 @@ export interface PlannerRun {
   readonly created: number;
 }
 
-export async function runPlanner(pool: pg.Pool, tenantId: string, date: IsoDate, now: Date, ids: IdGenerator): Promise<PlannerRun> {
+export async function runPlanner(
+  pool: pg.Pool,
+  tenantId: string,
+  date: IsoDate,
+  now: Date,
+  ids: IdGenerator,
+  /** Time spent in each phase, in ms (benchmarks). */
+  onPhase?: (phase: string, ms: number) => void,
+): Promise<PlannerRun> {
+  let last = performance.now();
+  const phase = (name: string) => {
+    const at = performance.now();
+    onPhase?.(name, at - last);
+    last = at;
+  };
   return inTenant(pool, { tenantId }, async (tx) => {
     // Promises whose date has passed are settled first: a broken one resumes its case today.
     await settlePromises(tx, date, now, ids);
-    const snapshot = await loadPlanningSnapshot(tx, date, now, ids);
+    phase('promises');
+    const snapshot = await loadPlanningSnapshot(tx, date, now, ids, phase);
     const planned = planCases(snapshot);
-    const created = await saveDispatches(tx, date, planned, now, ids);
+    phase('decide');
+    const created = await saveDispatches(tx, date, planned, now, ids, phase);
     return { cases: snapshot.cases.length, planned: planned.length, created };
   });
 }
