@@ -122,7 +122,19 @@ describe('amiable import invoices', () => {
   });
 
   it('has --help on every command', { timeout: 120_000 }, async () => {
-    for (const command of ['start', 'worker', 'migrate', 'import', 'demo', 'generate', 'tenants', 'creditors', 'calc', 'rates', 'simulate']) {
+    for (const command of [
+      'start',
+      'worker',
+      'migrate',
+      'import',
+      'demo',
+      'generate',
+      'tenants',
+      'creditors',
+      'calc',
+      'rates',
+      'simulate',
+    ]) {
       const help = await amiable([command, '--help']);
       expect(help.code, command).toBe(0);
       expect(help.stdout, command).toContain(`amiable ${command}`);

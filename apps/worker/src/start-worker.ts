@@ -10,7 +10,9 @@ import type { Config } from '@amiable/config';
 import type { Database } from '@amiable/db';
 import type { Clock, IdGenerator } from '@amiable/domain';
 import { RUN_IMPORT_TASK } from '@amiable/ledger';
-import { Logger, type Runner, run, type TaskList } from 'graphile-worker';
+import { EventEmitter } from 'node:events';
+import { Logger, type Runner, run, type TaskList, type WorkerEvents } from 'graphile-worker';
+import { startReaper } from './reaper.js';
 import { type Mailer, outboxMailer, smtpMailer } from './mailer.js';
 import { runImportJob } from './tasks/run-import.js';
 import { sendAuthEmail } from './tasks/send-auth-email.js';
@@ -73,7 +75,12 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
     },
   };
 
+  const reaper = await startReaper(deps.db, log);
+  // Our own emitter, passed in: the workers are created inside run(), before it returns.
+  const events: WorkerEvents = new EventEmitter() as WorkerEvents;
+  events.on('worker:create', ({ worker }) => reaper.register(worker.workerId));
   const runner: Runner = await run({
+    events,
     connectionString: deps.db.url,
     concurrency: deps.config.worker.concurrency,
     noHandleSignals: true,
@@ -117,6 +124,7 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
       stats.running = false;
       // Lets running jobs finish (graceful), then releases the connections.
       await runner.stop();
+      await reaper.stop();
       mailer.close();
       await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
     },
