@@ -12,7 +12,6 @@ import type { Channel, ScenarioStep } from './scenario.js';
 
 export interface CaseInvoiceSnapshot {
   readonly id: string;
-  readonly number: string;
   readonly outstandingCents: number;
   readonly dueDate: IsoDate;
   /** The step reached in the case's scenario, -1 when none (or when it was reached in another scenario). */
@@ -54,7 +53,9 @@ export interface PlannedDispatch {
 export function planCases(snapshot: PlanningSnapshot): PlannedDispatch[] {
   const contacts = new Map<string, IsoDate[]>();
   const planned: PlannedDispatch[] = [];
-  const cases = [...snapshot.cases].sort((a, b) => (a.debtorId + a.caseId < b.debtorId + b.caseId ? -1 : 1));
+  const cases = [...snapshot.cases].sort((a, b) =>
+    a.debtorId < b.debtorId ? -1 : a.debtorId > b.debtorId ? 1 : a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0,
+  );
   for (const c of cases) {
     const steps = snapshot.scenarios.get(c.scenarioId);
     if (!steps || steps.length === 0) continue;
@@ -63,12 +64,12 @@ export function planCases(snapshot: PlanningSnapshot): PlannedDispatch[] {
       shared = [...(snapshot.contacts.get(c.debtorId) ?? [])];
       contacts.set(c.debtorId, shared);
     }
-    const byNumber = new Map(c.invoices.map((i) => [i.number, i]));
     const progress: DebtorProgress = {
       id: c.caseId,
       kind: c.debtorKind,
       invoices: c.invoices.map((i) => ({
-        number: i.number,
+        // The id stands for the number: the action lists invoice ids, and the planner need not read numbers.
+        number: i.id,
         amountCents: i.outstandingCents,
         dueDate: i.dueDate,
         paidCents: 0,
@@ -89,7 +90,7 @@ export function planCases(snapshot: PlanningSnapshot): PlannedDispatch[] {
       stepIndex: action.stepIndex,
       channel: step.channel,
       requiresApproval: step.requiresApproval === true,
-      invoiceIds: action.invoices.map((n) => (byNumber.get(n) as CaseInvoiceSnapshot).id),
+      invoiceIds: action.invoices,
       invoiceSteps: action.invoiceStepIndexes.map((index) => ({ stepIndex: index, stepId: (steps[index] as ScenarioStep).id })),
     });
   }

@@ -20,6 +20,7 @@ import {
   decideApproval,
   listCases,
   listDispatches,
+  invoiceNumbers,
   loadPlanningSnapshot,
   recordCallOutcome,
   recordPromise,
@@ -128,9 +129,17 @@ export async function recoveryCaseRoutes(app: App, deps: ApiDeps): Promise<void>
         await tx.execute({ text: 'SAVEPOINT preview', values: [] });
         const snapshot = await loadPlanningSnapshot(tx, today, now(), deps.ids);
         await tx.execute({ text: 'ROLLBACK TO SAVEPOINT preview', values: [] });
-        const numbers = new Map(snapshot.cases.flatMap((s) => s.invoices.map((i) => [i.id, i.number] as const)));
         const next = previewPlans({ ...snapshot, cases: snapshot.cases.filter((s) => s.caseId === id) }, 60).slice(0, 10);
-        return { c, timeline, dispatches, next, numbers };
+        return {
+          c,
+          timeline,
+          dispatches,
+          next,
+          numbers: await invoiceNumbers(
+            tx,
+            next.flatMap((p) => p.invoiceIds),
+          ),
+        };
       });
       if (!found) fail({ code: 'NOT_FOUND' });
       return {

@@ -6,6 +6,7 @@ import {
   ensureDefaultScenarios,
   listScenarios,
   listSegmentRules,
+  invoiceNumbers,
   loadPlanningSnapshot,
   replaceSegmentRules,
   runPlanner,
@@ -207,11 +208,18 @@ export async function recoverySettingsRoutes(app: App, deps: ApiDeps): Promise<v
         await tx.execute({ text: 'SAVEPOINT preview', values: [] });
         const snapshot = await loadPlanningSnapshot(tx, date, today(), deps.ids);
         await tx.execute({ text: 'ROLLBACK TO SAVEPOINT preview', values: [] });
-        const numbers = new Map(snapshot.cases.flatMap((c) => c.invoices.map((i) => [i.id, i.number] as const)));
         const scoped = request.query.caseId
           ? { ...snapshot, cases: snapshot.cases.filter((c) => c.caseId === request.query.caseId) }
           : snapshot;
-        return { date, planned: previewPlans(scoped, days), numbers };
+        const planned = previewPlans(scoped, days);
+        return {
+          date,
+          planned,
+          numbers: await invoiceNumbers(
+            tx,
+            planned.flatMap((p) => p.invoiceIds),
+          ),
+        };
       });
       return {
         from: actions.date,

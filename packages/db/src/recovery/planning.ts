@@ -8,7 +8,7 @@
  * (ON CONFLICT DO NOTHING), and only the rows this run inserted move invoices
  * forward and enqueue their job — in the same transaction.
  */
-import type { IdGenerator, IsoDate } from '@amiable/domain';
+import { type IdGenerator, type IsoDate, toDayNumber } from '@amiable/domain';
 import {
   type CaseSnapshot,
   type ContactLimits,
@@ -22,6 +22,15 @@ import {
 import { sql } from '../sql.js';
 import type { Tx } from '../tenant-transaction.js';
 import { ensureDefaultScenarios, listScenarios, stepsOf } from './scenarios.js';
+
+/** Numbers of invoices, for showing planned actions (the planner itself works on ids). */
+export async function invoiceNumbers(tx: Tx, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await tx.query<{ id: string; number: string }>(
+    sql`SELECT id, number FROM amiable.invoice WHERE id = ANY(${[...new Set(ids)]}::uuid[])`,
+  );
+  return new Map(rows.map((r) => [r.id, r.number]));
+}
 
 /** Days of past contacts that matter to the rules of contact (7-day window, minimum gap). */
 const CONTACT_HISTORY_DAYS = 366;
@@ -94,7 +103,6 @@ export async function loadPlanningSnapshot(
   const debtorsById = new Map(debtorRows.map((d) => [d.id, d]));
   const invoices = await tx.query<{
     id: string;
-    number: string;
     outstanding: string;
     due_date: string;
     case_id: string;
@@ -102,7 +110,7 @@ export async function loadPlanningSnapshot(
     progress_scenario: string | null;
     step_index: number | null;
   }>(sql`
-    SELECT i.id, i.number, i.outstanding_cents::text AS outstanding, i.due_date::text AS due_date, rc.id AS case_id, i.debtor_id,
+    SELECT i.id, i.outstanding_cents::text AS outstanding, i.due_date::text AS due_date, rc.id AS case_id, i.debtor_id,
            p.scenario_id AS progress_scenario, p.step_index
     FROM amiable.invoice i
     JOIN amiable.recovery_case rc ON rc.tenant_id = i.tenant_id AND rc.debtor_id = i.debtor_id AND rc.creditor_id = i.creditor_id
@@ -137,6 +145,7 @@ export async function loadPlanningSnapshot(
   );
 
   phase('history');
+  const today = toDayNumber(date);
   // Debtor profiles for the segments: outstanding and oldest delay over all its open invoices.
   const profiles = new Map<string, { outstanding: number; oldestDue: IsoDate }>();
   for (const i of invoices) {
@@ -156,7 +165,7 @@ export async function loadPlanningSnapshot(
         {
           kind: debtor.kind,
           outstandingCents: profile.outstanding,
-          oldestDaysOverdue: Math.max(0, Math.round((Date.parse(date) - Date.parse(profile.oldestDue)) / 86_400_000)),
+          oldestDaysOverdue: Math.max(0, today - toDayNumber(profile.oldestDue)),
           tags: debtor.tags,
           averageDaysLate: lateness.get(i.debtor_id) ?? null,
           scenarioOverride: debtor.override,
@@ -177,7 +186,6 @@ export async function loadPlanningSnapshot(
     }
     c.invoices.push({
       id: i.id,
-      number: i.number,
       outstandingCents: Number(i.outstanding),
       dueDate: i.due_date,
       stepIndex: i.progress_scenario === c.scenarioId && i.step_index !== null ? i.step_index : -1,
