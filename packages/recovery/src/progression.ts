@@ -96,13 +96,17 @@ export function planDebtorDay(
   limits: ContactLimits,
 ): PlannedAction | null {
   if (pausedByPromise(debtor, date)) return null;
-  const open = debtor.invoices.filter((invoice) => !invoice.closed || invoice.closed.on > date);
-  const debtorOutstanding = open.reduce((sum, invoice) => sum + outstandingOf(invoice), 0);
+  // Plain loops: the planner runs this for every open case of a tenant every morning.
+  let debtorOutstanding = 0;
+  for (const invoice of debtor.invoices) if (!invoice.closed || invoice.closed.on > date) debtorOutstanding += outstandingOf(invoice);
   const applies = (step: ScenarioStep) => stepApplies(step, debtor, debtorOutstanding);
-  const pending = open
-    .map((invoice) => ({ invoice, reached: reachedStep(invoice, date, steps, applies) }))
-    .filter(({ invoice, reached }) => reached > invoice.stepIndex)
-    .sort((a, b) => (a.invoice.number < b.invoice.number ? -1 : a.invoice.number > b.invoice.number ? 1 : 0));
+  const pending: { invoice: InvoiceProgress; reached: number }[] = [];
+  for (const invoice of debtor.invoices) {
+    if (invoice.closed && invoice.closed.on <= date) continue;
+    const reached = reachedStep(invoice, date, steps, applies);
+    if (reached > invoice.stepIndex) pending.push({ invoice, reached });
+  }
+  if (pending.length > 1) pending.sort((a, b) => (a.invoice.number < b.invoice.number ? -1 : a.invoice.number > b.invoice.number ? 1 : 0));
   if (pending.length === 0) return null;
   const top = pending.reduce((max, p) => (p.reached > max ? p.reached : max), -1);
   const step = steps[top] as ScenarioStep;
