@@ -13,6 +13,10 @@ const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage').then(
 const InvoicesPage = lazy(() => import('./pages/invoices/InvoicesPage').then((module) => ({ default: module.InvoicesPage })));
 const DebtorsPage = lazy(() => import('./pages/debtors/DebtorsPage').then((module) => ({ default: module.DebtorsPage })));
 const DebtorPage = lazy(() => import('./pages/debtors/DebtorPage').then((module) => ({ default: module.DebtorPage })));
+const RecoveryPage = lazy(() => import('./pages/recovery/RecoveryPage').then((module) => ({ default: module.RecoveryPage })));
+const CasesPage = lazy(() => import('./pages/recovery/CasesPage').then((module) => ({ default: module.CasesPage })));
+const CasePage = lazy(() => import('./pages/recovery/CasePage').then((module) => ({ default: module.CasePage })));
+const ScenariosPage = lazy(() => import('./pages/recovery/ScenariosPage').then((module) => ({ default: module.ScenariosPage })));
 const ImportPage = lazy(() => import('./pages/import/ImportPage').then((module) => ({ default: module.ImportPage })));
 const CalculatorPage = lazy(() => import('./pages/calculator/CalculatorPage').then((module) => ({ default: module.CalculatorPage })));
 const RatesPage = lazy(() => import('./pages/settings/RatesPage').then((module) => ({ default: module.RatesPage })));
@@ -38,6 +42,10 @@ export function App() {
                 <Route path="/invoices" component={InvoicesPage} />
                 <Route path="/debtors" component={DebtorsPage} />
                 <Route path="/debtors/:id">{(params) => <DebtorPage key={params.id} id={params.id} />}</Route>
+                <Route path="/recovery" component={RecoveryPage} />
+                <Route path="/recovery/cases" component={CasesPage} />
+                <Route path="/recovery/cases/:id">{(params) => <CasePage key={params.id} id={params.id} />}</Route>
+                <Route path="/recovery/scenarios" component={ScenariosPage} />
                 <Route path="/import" component={ImportPage} />
                 <Route path="/calculator" component={CalculatorPage} />
                 <Route path="/settings/rates" component={RatesPage} />

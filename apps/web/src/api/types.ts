@@ -38,6 +38,20 @@ import type {
   PrescriptionBody as PrescriptionBodySchema,
   SmallClaimsBody as SmallClaimsBodySchema,
   ClaimLine as ClaimLineSchema,
+  Channel as ChannelSchema,
+  CaseState as CaseStateSchema,
+  ClosedReason as ClosedReasonSchema,
+  DispatchStatus as DispatchStatusSchema,
+  DispatchQuery as DispatchQuerySchema,
+  CaseQuery as CaseQuerySchema,
+  CaseTransitionDto as CaseTransitionDtoSchema,
+  CaseTransitionInput as CaseTransitionInputSchema,
+  PromiseDto as PromiseDtoSchema,
+  PromiseInput as PromiseInputSchema,
+  ApprovalDecision as ApprovalDecisionSchema,
+  ReviewResolution as ReviewResolutionSchema,
+  PlanRun as PlanRunSchema,
+  CallOutcome as CallOutcomeBody,
 } from '@amiable/contract';
 import type { Static, TSchema } from 'typebox';
 
@@ -78,6 +92,18 @@ export type {
   PrescriptionResult,
   SmallClaimsResult,
   DebtorClaim,
+  ScenarioStepDto,
+  ScenarioDto,
+  ScenarioInput,
+  SegmentRuleDto,
+  SegmentRules,
+  ContactPolicyDto,
+  DispatchDto,
+  CallOutcome,
+  CaseSummary,
+  CaseDetail,
+  PlannedActionDto,
+  Preview,
 } from '@amiable/contract';
 
 /** `{ items, nextCursor }` for a given item schema. */
@@ -123,3 +149,20 @@ export type ClaimCause = NonNullable<SmallClaimsBody['cause']>;
 
 // A debtor's claim: what may be claimed on a date, per open invoice and summed.
 export type ClaimLine = Static<typeof ClaimLineSchema>;
+
+// Recovery: scenarios, cases (dossiers), actions (dispatches) and the planner.
+export type Channel = Static<typeof ChannelSchema>;
+export type CaseState = Static<typeof CaseStateSchema>;
+export type ClosedReason = Static<typeof ClosedReasonSchema>;
+export type DispatchStatus = Static<typeof DispatchStatusSchema>;
+export type DispatchQuery = Static<typeof DispatchQuerySchema>;
+export type DispatchView = NonNullable<DispatchQuery['view']>;
+export type CaseQuery = Static<typeof CaseQuerySchema>;
+export type CaseTransition = Static<typeof CaseTransitionDtoSchema>;
+export type CaseTransitionInput = Static<typeof CaseTransitionInputSchema>;
+export type CasePromise = Static<typeof PromiseDtoSchema>;
+export type PromiseInput = Static<typeof PromiseInputSchema>;
+export type ApprovalDecision = Static<typeof ApprovalDecisionSchema>;
+export type ReviewResolution = Static<typeof ReviewResolutionSchema>;
+export type PlanRun = Static<typeof PlanRunSchema>;
+export type OutcomeKind = CallOutcomeBody['outcome'];

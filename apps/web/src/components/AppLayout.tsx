@@ -12,6 +12,10 @@ const NAV_ITEMS = [
   { href: '/', key: 'dashboard', exact: true },
   { href: '/invoices', key: 'invoices', exact: false },
   { href: '/debtors', key: 'debtors', exact: false },
+  // "/recovery" is exact: its sub-paths have entries of their own.
+  { href: '/recovery', key: 'recovery', exact: true },
+  { href: '/recovery/cases', key: 'cases', exact: false },
+  { href: '/recovery/scenarios', key: 'scenarios', exact: false },
   { href: '/import', key: 'import', exact: false },
   { href: '/calculator', key: 'calculator', exact: false },
   { href: '/settings/rates', key: 'rates', exact: false },

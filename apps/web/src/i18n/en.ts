@@ -1,3 +1,4 @@
+import { enRecovery } from './en-recovery';
 import type { fr } from './fr';
 
 /** The French resources' shape without the French-only "_many" plural forms. */
@@ -16,6 +17,9 @@ export const en: EnglishResources = {
     dashboard: 'Dashboard',
     invoices: 'Invoices',
     debtors: 'Debtors',
+    recovery: 'Recovery',
+    cases: 'Cases',
+    scenarios: 'Scenarios',
     import: 'Import',
     calculator: 'Calculator',
     rates: 'Legal rates',
@@ -689,4 +693,5 @@ export const en: EnglishResources = {
       'valid-rows-only': 'Valid rows only',
     },
   },
+  recovery: enRecovery,
 };

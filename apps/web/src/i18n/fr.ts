@@ -4,6 +4,8 @@
  * typographic apostrophe. Plurals: _one (0 and 1 in French), _many (millions),
  * _other.
  */
+import { frRecovery } from './fr-recovery';
+
 export const fr = {
   app: {
     name: 'Amiable',
@@ -14,6 +16,9 @@ export const fr = {
     dashboard: 'Tableau de bord',
     invoices: 'Factures',
     debtors: 'Débiteurs',
+    recovery: 'Relances',
+    cases: 'Dossiers',
+    scenarios: 'Scénarios',
     import: 'Import',
     calculator: 'Calculateur',
     rates: 'Taux légaux',
@@ -701,4 +706,5 @@ export const fr = {
       'valid-rows-only': 'Lignes valides seulement',
     },
   },
+  recovery: frRecovery,
 };

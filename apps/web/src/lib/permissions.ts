@@ -6,3 +6,7 @@ export const canWorkDebtors = (role: Role) => can(role, 'debtor:work');
 export const canImport = (role: Role) => can(role, 'imports:run');
 export const canWriteLedger = (role: Role) => can(role, 'ledger:write');
 export const canManageRates = (role: Role) => can(role, 'rates:manage');
+/** Recovery: managers configure scenarios, approve, review, change case states and run the planner. */
+export const canManageRecovery = (role: Role) => can(role, 'ledger:write');
+/** Recovery: agents and above log call outcomes and promises to pay. */
+export const canWorkRecovery = (role: Role) => can(role, 'debtor:work');

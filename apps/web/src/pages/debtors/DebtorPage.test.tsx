@@ -100,6 +100,7 @@ function routes() {
         : { items: [ACTIVITY], nextCursor: 'next' },
     }),
     'GET /api/payments': { body: { items: [], nextCursor: null } },
+    'GET /api/recovery/scenarios': { body: [] },
     'GET /api/invoices': { body: { items: [], nextCursor: null } },
     [`GET /api/debtors/${ID}/claim`]: (call) => ({
       body: {
@@ -142,6 +143,8 @@ describe('debtors', () => {
     expect(within(screen.getByTestId('debtor-balance-overdue')).getByText('1 234,56 €')).toBeTruthy();
     expect(within(screen.getByTestId('aging-bucket-31-60')).getByText('1 facture')).toBeTruthy();
     expect(within(screen.getByTestId('debtor-contacts')).getByText('Paul Petit')).toBeTruthy();
+    // A manager may give the debtor its own recovery scenario.
+    expect(screen.getByTestId('debtor-scenario')).toBeTruthy();
     const claim = await screen.findByTestId('claim-result');
     expect(within(claim).getByTestId('claim-total').textContent).toBe('1\u202f290,86\u00a0€');
 

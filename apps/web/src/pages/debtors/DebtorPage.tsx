@@ -5,13 +5,14 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { useSession } from '../../components/Session';
 import { useLinkProps } from '../../lib/links';
-import { canWorkDebtors } from '../../lib/permissions';
+import { canManageRecovery, canWorkDebtors } from '../../lib/permissions';
 import { ActivityLog } from './ActivityLog';
 import { BalanceSection } from './BalanceSection';
 import { ClaimSection } from './ClaimSection';
 import { ContactsSection } from './ContactsSection';
 import { DebtorIdentity } from './DebtorIdentity';
 import { DebtorInvoices } from './DebtorInvoices';
+import { DebtorScenarioSelect } from './DebtorScenarioSelect';
 import { NotesSection } from './NotesSection';
 import { PaymentsSection } from './PaymentsSection';
 
@@ -43,6 +44,7 @@ export function DebtorPage({ id }: { readonly id: string }) {
             <Grid.Col span={{ base: 12, lg: 5 }}>
               <Stack gap="md">
                 <DebtorIdentity key={debtor.data.updatedAt} debtor={debtor.data} canEdit={canEdit} />
+                {canManageRecovery(me.role) ? <DebtorScenarioSelect debtorId={id} /> : null}
                 <ContactsSection debtorId={id} contacts={debtor.data.contacts} canEdit={canEdit} />
               </Stack>
             </Grid.Col>

@@ -1,0 +1,16 @@
+import type { CaseQuery, DispatchView } from './types';
+
+/**
+ * Query keys of the recovery screens. "work" holds what the planner and people change every day
+ * (cases, actions, preview); "settings" what managers configure (scenarios, segments, rules of contact).
+ */
+export const recoveryKeys = {
+  work: ['recovery', 'work'] as const,
+  cases: (query: CaseQuery) => ['recovery', 'work', 'cases', query] as const,
+  case: (id: string) => ['recovery', 'work', 'case', id] as const,
+  dispatches: (view: DispatchView) => ['recovery', 'work', 'dispatches', view] as const,
+  preview: (days: number) => ['recovery', 'work', 'preview', days] as const,
+  scenarios: ['recovery', 'settings', 'scenarios'] as const,
+  segments: ['recovery', 'settings', 'segments'] as const,
+  contactPolicy: ['recovery', 'settings', 'contact-policy'] as const,
+};

@@ -1,0 +1,37 @@
+import { Text, Timeline } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { CaseDetail } from '../../api/types';
+import { TimelineEntryBody } from './TimelineEntryBody';
+import { TimelineEntryTitle } from './TimelineEntryTitle';
+import { CHANNEL_ICONS } from './channels';
+import { type TimelineEntry, caseTimeline } from './timeline';
+
+const BULLETS: Record<TimelineEntry['kind'], string> = { transition: '⇄', promise: '🤝', dispatch: '' };
+
+/** State changes with who and why, actions with their status, promises with theirs, oldest first. */
+export function CaseTimeline({ detail }: { readonly detail: CaseDetail }) {
+  const { t } = useTranslation();
+  const entries = caseTimeline(detail);
+  if (entries.length === 0) {
+    return (
+      <Text c="dimmed" size="sm">
+        {t('recovery.case.timelineEmpty')}
+      </Text>
+    );
+  }
+  return (
+    <Timeline bulletSize={26} lineWidth={2} active={entries.length - 1} data-testid="case-timeline">
+      {entries.map((entry) => (
+        <Timeline.Item
+          key={entry.key}
+          bullet={<span aria-hidden>{entry.kind === 'dispatch' ? CHANNEL_ICONS[entry.dispatch.channel] : BULLETS[entry.kind]}</span>}
+          title={<TimelineEntryTitle entry={entry} />}
+          data-testid="timeline-entry"
+          data-kind={entry.kind}
+        >
+          <TimelineEntryBody entry={entry} />
+        </Timeline.Item>
+      ))}
+    </Timeline>
+  );
+}

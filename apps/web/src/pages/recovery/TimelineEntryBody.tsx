@@ -1,0 +1,47 @@
+import { Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../lib/use-format';
+import { RECOVERY_CURRENCY } from './DispatchHeader';
+import { type TimelineEntry, outcomeNote } from './timeline';
+
+/** The details under a timeline entry: who and why, the action's invoices and error, the promise's amount. */
+export function TimelineEntryBody({ entry }: { readonly entry: TimelineEntry }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  if (entry.kind === 'transition') {
+    return (
+      <>
+        <Text size="xs" c="dimmed">
+          {t('recovery.case.by', { actor: entry.transition.actor, date: format.dateTime(entry.transition.occurredAt) })}
+        </Text>
+        <Text size="sm">{t('recovery.case.reason', { reason: entry.transition.reason })}</Text>
+      </>
+    );
+  }
+  if (entry.kind === 'dispatch') {
+    const note = outcomeNote(entry.dispatch.outcome);
+    return (
+      <>
+        <Text size="xs" c="dimmed">
+          {format.date(entry.dispatch.occurrence)} · {entry.dispatch.invoiceNumbers.join(', ') || '—'}
+        </Text>
+        {entry.dispatch.lastError ? (
+          <Text size="sm" c="red.8">
+            {t('recovery.dispatch.lastError', { error: entry.dispatch.lastError })}
+          </Text>
+        ) : null}
+        {note ? <Text size="sm">{note}</Text> : null}
+      </>
+    );
+  }
+  return (
+    <>
+      <Text size="xs" c="dimmed">
+        {t('recovery.case.promiseMeta', { date: format.date(entry.promise.madeOn) })}
+      </Text>
+      {entry.promise.amount ? (
+        <Text size="sm">{t('recovery.case.promiseAmount', { amount: format.amount(entry.promise.amount, RECOVERY_CURRENCY) })}</Text>
+      ) : null}
+    </>
+  );
+}
