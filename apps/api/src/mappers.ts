@@ -87,6 +87,7 @@ export function debtorDto(detail: DebtorDetail): C.Debtor {
     tags: [...d.tags],
     accountCodes: detail.accountCodes,
     contacts: detail.contacts.map(contactDto),
+    scenarioId: d.scenarioId ?? null,
     balance: {
       outstanding: moneyList(detail.outstanding),
       overdue: moneyList(detail.overdue),

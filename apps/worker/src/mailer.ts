@@ -21,8 +21,16 @@ export interface Mailer {
   close(): void;
 }
 
-export function smtpMailer(url: string, from: string): Mailer {
-  const transport = nodemailer.createTransport(url);
+/**
+ * SMTP with a pool of connections kept open (unless the URL says pool=false): a
+ * connection per message costs a handshake each time, and recovery mornings send
+ * thousands. Each message still gets its own transaction and Message-ID.
+ */
+export function smtpMailer(url: string, from: string, maxConnections = 5): Mailer {
+  const parsed = new URL(url);
+  if (!parsed.searchParams.has('pool')) parsed.searchParams.set('pool', 'true');
+  if (!parsed.searchParams.has('maxConnections')) parsed.searchParams.set('maxConnections', String(maxConnections));
+  const transport = nodemailer.createTransport(parsed.toString());
   return {
     async send(mail) {
       await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, messageId: mail.messageId });

@@ -42,7 +42,7 @@ function isUuid(value: unknown): value is string {
 export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
   const log = deps.log ?? (() => undefined);
   const mailer: Mailer = deps.config.smtp
-    ? smtpMailer(deps.config.smtp.url, deps.config.smtp.from)
+    ? smtpMailer(deps.config.smtp.url, deps.config.smtp.from, deps.config.worker.concurrency)
     : outboxMailer(deps.config.outboxDir, deps.config.mailFrom);
   const mailDomain = new URL(deps.config.publicUrl).hostname;
   const stats = { running: false, jobsCompleted: 0, jobsFailed: 0 };

@@ -136,6 +136,9 @@ export const Debtor = Type.Object({
   tags: Type.Array(Type.String()),
   accountCodes: Type.Array(Type.Object({ creditorId: Uuid, accountCode: Type.String() })),
   contacts: Type.Array(Contact),
+  scenarioId: Type.Optional(
+    Nullable(Type.String({ format: 'uuid', description: 'The recovery scenario chosen for this debtor; null: by the segment rules' })),
+  ),
   balance: Type.Object({
     outstanding: Type.Array(AmountByCurrency),
     overdue: Type.Array(AmountByCurrency),

@@ -43,6 +43,8 @@ export interface DebtorRecord {
   readonly address: PostalAddress;
   readonly preferredLocale: Locale;
   readonly tags: readonly string[];
+  /** The recovery scenario chosen for this debtor, over the segment rules (read only here; set by the recovery routes). */
+  readonly scenarioId?: string | null;
   readonly createdAt: Date;
   readonly updatedAt: Date;
 }

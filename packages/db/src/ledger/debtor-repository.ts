@@ -14,6 +14,7 @@ export interface DebtorRow extends AddressColumns {
   phone: string | null;
   preferred_locale: 'fr' | 'en';
   tags: string[];
+  scenario_id?: string | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -31,6 +32,7 @@ export function debtorOf(row: DebtorRow): DebtorRecord {
     address: addressOf(row),
     preferredLocale: row.preferred_locale,
     tags: row.tags,
+    scenarioId: row.scenario_id ?? null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

@@ -44,7 +44,9 @@ export function DebtorPage({ id }: { readonly id: string }) {
             <Grid.Col span={{ base: 12, lg: 5 }}>
               <Stack gap="md">
                 <DebtorIdentity key={debtor.data.updatedAt} debtor={debtor.data} canEdit={canEdit} />
-                {canManageRecovery(me.role) ? <DebtorScenarioSelect debtorId={id} /> : null}
+                {canManageRecovery(me.role) ? (
+                  <DebtorScenarioSelect key={debtor.data.scenarioId ?? 'segments'} debtorId={id} current={debtor.data.scenarioId} />
+                ) : null}
                 <ContactsSection debtorId={id} contacts={debtor.data.contacts} canEdit={canEdit} />
               </Stack>
             </Grid.Col>

@@ -10,13 +10,13 @@ const SEGMENTS = 'segments';
 
 /**
  * A manager gives the debtor a scenario of its own, or sends it back to the segment rules
- * (PUT /api/debtors/{id}/scenario). The API does not return the current choice: the select starts on
- * "Choisir…" and shows the last choice saved from here.
+ * (PUT /api/debtors/{id}/scenario). The select starts on the debtor's current choice (scenarioId of
+ * the debtor; null: the segment rules).
  */
-export function DebtorScenarioSelect({ debtorId }: { readonly debtorId: string }) {
+export function DebtorScenarioSelect({ debtorId, current }: { readonly debtorId: string; readonly current?: string | null | undefined }) {
   const { t } = useTranslation();
   const scenarios = useScenarios();
-  const [value, setValue] = useState('');
+  const [value, setValue] = useState(current === undefined ? '' : (current ?? SEGMENTS));
   const save = useSetDebtorScenario(debtorId);
 
   const choose = (next: string) => {
