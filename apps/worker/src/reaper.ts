@@ -1,5 +1,5 @@
 /**
- * Frees the jobs of dead worker processes. graphile-worker leaves a job locked by a
+ * Frees the jobs of dead worker processes (graphile-worker locks jobs by worker pool and by worker: both are registered). graphile-worker leaves a job locked by a
  * process that died (kill -9, a crash) for 4 hours; recovery actions must not wait
  * that long, nor be lost. Each process registers its worker ids with a process key
  * and holds a session advisory lock on that key for as long as it lives (see
@@ -47,6 +47,17 @@ export async function startReaper(db: Database, log: (level: string, message: st
       await client.query('SELECT graphile_worker.force_unlock_workers($1::text[])', [h.workers]);
       await client.query('DELETE FROM amiable_ops.worker_process WHERE process_key = $1::bigint', [h.process_key]);
       log('warning', `unlocked the jobs of ${h.workers.length} worker(s) of a process that stopped without releasing them`);
+    }
+    // A process killed in its first milliseconds may have locked jobs before its registration landed:
+    // a lock by nobody registered, older than a minute, belongs to no living process.
+    const orphans = await client.query<{ locked_by: string }>(
+      `SELECT DISTINCT j.locked_by FROM graphile_worker.jobs j
+       WHERE j.locked_by IS NOT NULL AND j.locked_at < now() - interval '60 seconds'
+         AND NOT EXISTS (SELECT 1 FROM amiable_ops.worker_process w WHERE w.worker_id = j.locked_by)`,
+    );
+    if (orphans.rows.length > 0) {
+      await client.query('SELECT graphile_worker.force_unlock_workers($1::text[])', [orphans.rows.map((r) => r.locked_by)]);
+      log('warning', `unlocked the jobs of ${orphans.rows.length} unregistered worker(s) locked for over a minute`);
     }
   };
   await reap();

@@ -78,6 +78,8 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
   const reaper = await startReaper(deps.db, log);
   // Our own emitter, passed in: the workers are created inside run(), before it returns.
   const events: WorkerEvents = new EventEmitter() as WorkerEvents;
+  // Jobs are locked by the pool's id (batched fetching) or by a worker's: register both.
+  events.on('pool:create', ({ workerPool }) => reaper.register(workerPool.id));
   events.on('worker:create', ({ worker }) => reaper.register(worker.workerId));
   const runner: Runner = await run({
     events,

@@ -48,4 +48,14 @@ describe('the reaper', () => {
     await alive.stop();
     expect((await db.admin.query('SELECT count(*)::int AS n FROM amiable_ops.worker_process')).rows[0].n).toBe(0);
   });
+
+  it('unlocks jobs locked for over a minute by a worker no process registered (killed before registering), not fresher ones', async () => {
+    const old = await lockedJob('pool-orphan');
+    await db.admin.query("UPDATE graphile_worker._private_jobs SET locked_at = now() - interval '2 minutes' WHERE id = $1::bigint", [old]);
+    const fresh = await lockedJob('pool-starting');
+    const reaper = await startReaper(db, () => undefined, 60_000);
+    expect(await lockedBy(old)).toBeNull();
+    expect(await lockedBy(fresh)).toBe('pool-starting');
+    await reaper.stop();
+  });
 });
