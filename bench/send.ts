@@ -261,10 +261,10 @@ async function main(): Promise<void> {
     const killedAt: number[] = [];
     for (let k = 0; k < kills; k++) {
       const child = startWorkerProcess(fault.url, smtp.port);
-      const before = inbox.total;
-      // Let it get going (some messages out), then kill it somewhere in the next moments.
-      const deadline = Date.now() + 30_000;
-      while (inbox.total < before + 20 && Date.now() < deadline && inbox.total < messages) await new Promise((r) => setTimeout(r, 20));
+      // Kills spread over the whole run: the k-th once about k/(kills+1) of the messages are out, then a random moment later.
+      const target = Math.floor(((k + 1) * messages) / (kills + 1));
+      const deadline = Date.now() + 120_000;
+      while (inbox.total < target && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
       await new Promise((r) => setTimeout(r, Math.floor(Math.random() * 400)));
       await stop(child, 'SIGKILL');
       killedAt.push(inbox.total);

@@ -63,10 +63,15 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
         return log('error', `${PLAN_TENANT_TASK}: invalid payload`);
       await planTenant({ tenantId: p.tenantId, date: p.date }, deps);
     },
-    [RECOVERY_DISPATCH_TASK]: async (payload) => {
+    [RECOVERY_DISPATCH_TASK]: async (payload, helpers) => {
       const p = payload as { tenantId?: unknown; dispatchId?: unknown };
       if (!isUuid(p.tenantId) || !isUuid(p.dispatchId)) return log('error', `${RECOVERY_DISPATCH_TASK}: invalid payload`);
-      await sendDispatch({ tenantId: p.tenantId, dispatchId: p.dispatchId }, { db: deps.db, clock: deps.clock, mailer, mailDomain });
+      const lastAttempt = helpers.job.attempts >= helpers.job.max_attempts;
+      await sendDispatch(
+        { tenantId: p.tenantId, dispatchId: p.dispatchId },
+        { db: deps.db, clock: deps.clock, mailer, mailDomain },
+        lastAttempt,
+      );
     },
     [SEND_AUTH_EMAIL_TASK]: async (payload, helpers) => {
       const p = payload as { mail?: AuthMail };

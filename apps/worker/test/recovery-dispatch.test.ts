@@ -222,6 +222,17 @@ describe('execution re-checks and failures (the job run by hand: planned for a d
     expect(sent).toHaveLength(1);
     expect(await dispatchOf(refused.debtorId)).toMatchObject({ status: 'sent', attempts: 2 });
 
+    // Refused on the job's last attempt: to review as failed, not retried for ever nor left planned.
+    const lastTry = await debtor('Librairie Morel', 'livres@morel.example', [{ number: 'V-1', due: '2027-02-26', cents: 3_000 }]);
+    await runPlanner(db.app, fixture.tenantId, future, new Date(), ids);
+    const third = await dispatchOf(lastTry.debtorId);
+    await sendDispatch(
+      { tenantId: fixture.tenantId, dispatchId: third?.id as string },
+      { db, clock, mailer: failingMailer(refusal), mailDomain: 'x' },
+      true,
+    );
+    expect(await dispatchOf(lastTry.debtorId)).toMatchObject({ status: 'failed', last_error: '451 try again later' });
+
     const timedOut = await debtor('Pharmacie Roux', 'pharma@roux.example', [{ number: 'R-1', due: '2027-02-26', cents: 4_000 }]);
     await runPlanner(db.app, fixture.tenantId, future, new Date(), ids);
     const second = await dispatchOf(timedOut.debtorId);

@@ -26,6 +26,8 @@ const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '
 export async function sendDispatch(
   payload: { tenantId: string; dispatchId: string },
   deps: { db: Database; clock: Clock; mailer: Mailer; mailDomain: string },
+  /** The job's last attempt: a refusal then goes to review ('failed') instead of another retry. */
+  lastAttempt = false,
 ): Promise<void> {
   const claim = await claimDispatch(deps.db.app, payload.tenantId, payload.dispatchId, deps.clock.now());
   if (claim.kind !== 'send') return;
@@ -41,6 +43,10 @@ export async function sendDispatch(
   } catch (error) {
     const text = error instanceof Error ? error.message : String(error);
     if (certainlyNotSent(error)) {
+      if (lastAttempt) {
+        await finishDispatch(deps.db.app, payload.tenantId, payload.dispatchId, { status: 'failed', error: text }, deps.clock.now());
+        return;
+      }
       await finishDispatch(deps.db.app, payload.tenantId, payload.dispatchId, { status: 'planned', error: text }, deps.clock.now());
       throw error; // graphile-worker retries with backoff
     }
