@@ -27,7 +27,7 @@ export function previewPlans(snapshot: PlanningSnapshot, days: number): Previewe
     });
     for (const p of planned) {
       out.push({ ...p, date });
-      p.invoiceIds.forEach((id, k) => steps.set(id, p.invoiceSteps[k]?.stepIndex ?? -1));
+      for (const [k, id] of p.invoiceIds.entries()) steps.set(id, p.invoiceSteps[k]?.stepIndex ?? -1);
       if (p.channel !== 'task') contacts.set(p.debtorId, [...(contacts.get(p.debtorId) ?? []), date]);
     }
   }

@@ -1,7 +1,12 @@
-import type { EnglishResources } from './en';
+import type { frRecovery } from './fr-recovery';
+
+/** The French texts' shape with every leaf a string (typed from fr-recovery.ts, not en.ts: en.ts imports this file). */
+type Shape<T> = {
+  [K in keyof T as K extends `${string}_many` ? never : K]: T[K] extends string ? string : Shape<T[K]>;
+};
 
 /** English texts of the recovery screens, the same shape as fr-recovery.ts (en.ts mounts them under "recovery"). */
-export const enRecovery: EnglishResources['recovery'] = {
+export const enRecovery: Shape<typeof frRecovery> = {
   title: 'Recovery',
   intro: 'Today’s calls and tasks, the messages to approve or check, and what the planner will do.',
   tabs: {
