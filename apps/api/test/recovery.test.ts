@@ -155,6 +155,27 @@ describe('recovery', () => {
     expect((await call('GET', '/api/recovery/dispatches?view=review')).body).toEqual([]);
   });
 
+  it('keeps automatic recovery off until a manager switches it on', async () => {
+    expect((await call('GET', '/api/recovery/contact-policy')).body).toMatchObject({
+      automatic: false,
+      maxContactsPerWeek: 2,
+      noContactOn: ['saturday', 'sunday', 'holiday'],
+    });
+    const policy = {
+      maxContactsPerWeek: 2,
+      minDaysBetweenContacts: 4,
+      noContactOn: ['sunday', 'holiday'],
+      windowStart: '08:30',
+      windowEnd: '17:00',
+      automatic: true,
+    };
+    expect((await call('PUT', '/api/recovery/contact-policy', policy)).body).toEqual(policy);
+    expect((await call('GET', '/api/recovery/contact-policy')).body).toEqual(policy);
+    const bad = await call('PUT', '/api/recovery/contact-policy', { ...policy, windowEnd: '08:00' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.issues[0].field).toBe('windowEnd');
+  });
+
   it('edits a scenario, refusing unknown placeholders with the field named', async () => {
     const [pro] = (await call('GET', '/api/recovery/scenarios')).body;
     const bad = await call('PUT', `/api/recovery/scenarios/${pro.id}`, {

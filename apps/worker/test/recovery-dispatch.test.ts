@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { loadConfig } from '@amiable/config';
-import { claimDispatch, inTenant, ledgerStore, runPlanner, sql } from '@amiable/db';
+import { claimDispatch, inTenant, ledgerStore, runPlanner, saveContactPolicy, sql } from '@amiable/db';
 import { addContact, createDebtor, createInvoice, recordPayment } from '@amiable/ledger';
 import { type TenantFixture, type TestDatabase, createTestDatabase, tenantWithCreditor } from '@amiable/testing';
 import { type ParsedMail, simpleParser } from 'mailparser';
@@ -257,18 +257,38 @@ describe('execution re-checks and failures (the job run by hand: planned for a d
 });
 
 describe('the morning planner', () => {
-  it('asks for one planning job per tenant and day, which the worker runs', async () => {
-    const { planAllTenants } = await import('../src/tasks/plan-recovery.js');
-    const d = await debtor('Imprimerie Noel', null, [{ number: 'M-1', due: '2026-11-10', cents: 2_000 }]);
-    expect(await planAllTenants({ db, clock })).toBeGreaterThanOrEqual(1);
-    // The same tick twice: still one job for the day (job key).
-    await planAllTenants({ db, clock });
-    const planned = await until(async () => ((await dispatchOf(d.debtorId)) ? true : undefined));
-    expect(planned).toBe(true);
-    const done = await until(async () => {
+  const planJobsDone = () =>
+    until(async () => {
       const r = await db.admin.query("SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE task_identifier = 'recovery-plan-tenant'");
       return r.rows[0].n === 0 ? true : undefined;
     });
-    expect(done).toBe(true);
+
+  it('asks for one planning job per tenant and day, which plans only once a manager switched automatic recovery on', async () => {
+    const { planAllTenants } = await import('../src/tasks/plan-recovery.js');
+    const d = await debtor('Imprimerie Noel', null, [{ number: 'M-1', due: '2026-11-10', cents: 2_000 }]);
+    // Off by default: the job runs and plans nothing.
+    expect(await planAllTenants({ db, clock })).toBeGreaterThanOrEqual(1);
+    await planJobsDone();
+    expect(await dispatchOf(d.debtorId)).toBeNull();
+
+    await run((_, tx) =>
+      saveContactPolicy(
+        tx,
+        {
+          maxContactsPerWeek: 2,
+          minDaysBetweenContacts: 3,
+          noContactOn: ['saturday', 'sunday', 'holiday'],
+          windowStart: '09:00',
+          windowEnd: '18:00',
+          automatic: true,
+        },
+        new Date(),
+      ),
+    );
+    await planAllTenants({ db, clock });
+    // The same tick twice: still one job for the day (job key).
+    await planAllTenants({ db, clock });
+    expect(await until(async () => ((await dispatchOf(d.debtorId)) ? true : undefined))).toBe(true);
+    await planJobsDone();
   });
 });

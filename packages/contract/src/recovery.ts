@@ -82,6 +82,11 @@ export const ContactPolicyDto = Type.Object(
     noContactOn: Type.Array(Type.Union([Type.Literal('saturday'), Type.Literal('sunday'), Type.Literal('holiday')]), { maxItems: 3 }),
     windowStart: Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', description: 'Europe/Paris, HH:MM' }),
     windowEnd: Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', description: 'Europe/Paris, HH:MM' }),
+    automatic: Type.Optional(
+      Type.Boolean({
+        description: 'Automatic recovery switched on: the morning planner plans and sends (off until a manager switches it on)',
+      }),
+    ),
   },
   { additionalProperties: false },
 );

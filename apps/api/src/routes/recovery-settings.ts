@@ -46,6 +46,17 @@ export function scenarioDto(s: ScenarioRecord) {
   };
 }
 
+function policyDto(p: Awaited<ReturnType<typeof contactLimitsOf>>) {
+  return {
+    maxContactsPerWeek: p.maxContactsPerWeek,
+    minDaysBetweenContacts: p.minDaysBetweenContacts,
+    noContactOn: [...p.noContactOn],
+    windowStart: p.windowStart,
+    windowEnd: p.windowEnd,
+    automatic: p.automatic,
+  };
+}
+
 function stepsOfInput(input: ScenarioInput): StoredStep[] {
   return input.steps.map((s, i) => ({
     id: s.id,
@@ -148,14 +159,7 @@ export async function recoverySettingsRoutes(app: App, deps: ApiDeps): Promise<v
     { schema: { tags, summary: 'Rules of contact', response: { 200: ContactPolicyDto } } },
     async (request) => {
       const principal = authorize(request, 'ledger:read');
-      const p = await inCallerTenant(deps, request, principal, ({ tx }) => contactLimitsOf(tx));
-      return {
-        maxContactsPerWeek: p.maxContactsPerWeek,
-        minDaysBetweenContacts: p.minDaysBetweenContacts,
-        noContactOn: [...p.noContactOn],
-        windowStart: p.windowStart,
-        windowEnd: p.windowEnd,
-      };
+      return policyDto(await inCallerTenant(deps, request, principal, ({ tx }) => contactLimitsOf(tx)));
     },
   );
   app.put(
@@ -163,9 +167,12 @@ export async function recoverySettingsRoutes(app: App, deps: ApiDeps): Promise<v
     { schema: { tags, summary: 'Change the rules of contact (manager)', body: ContactPolicyDto, response: { 200: ContactPolicyDto } } },
     async (request) => {
       const principal = authorize(request, 'ledger:write');
-      const result = await inCallerTenant(deps, request, principal, ({ tx }) => saveContactPolicy(tx, request.body, today()));
-      if (!result.ok) fail({ code: result.code, ...(result.issues ? { issues: result.issues } : {}) });
-      return request.body;
+      const saved = await inCallerTenant(deps, request, principal, async ({ tx }) => {
+        const result = await saveContactPolicy(tx, request.body, today());
+        return result.ok ? { ok: true as const, policy: await contactLimitsOf(tx) } : result;
+      });
+      if (!saved.ok) fail({ code: saved.code, ...(saved.issues ? { issues: saved.issues } : {}) });
+      return policyDto(saved.policy);
     },
   );
 

@@ -4,7 +4,7 @@
  * to each event's date so the activity log reads like a real history.
  */
 import { createTenant } from '@amiable/auth';
-import { inTenant, ledgerStore, listAllTenants, postgresAuthStore } from '@amiable/db';
+import { inTenant, ledgerStore, listAllTenants, postgresAuthStore, saveContactPolicy } from '@amiable/db';
 import { DEMO_PASSWORD, type DemoPortfolio, buildDemoPortfolio } from '@amiable/demo';
 import { type Clock, parisDateOf } from '@amiable/domain';
 import {
@@ -105,6 +105,21 @@ export async function loadDemoPortfolio(
     inTenant(runtime.db.app, { tenantId }, (tx) => fn(ledgerStore(tx)));
 
   await addDemoRates(run, ctx);
+  // The demo shows recovery at work: automatic recovery on (real accounts start with it off).
+  await inTenant(runtime.db.app, { tenantId }, (tx) =>
+    saveContactPolicy(
+      tx,
+      {
+        maxContactsPerWeek: 2,
+        minDaysBetweenContacts: 3,
+        noContactOn: ['saturday', 'sunday', 'holiday'],
+        windowStart: '09:00',
+        windowEnd: '18:00',
+        automatic: true,
+      },
+      systemClock.now(),
+    ),
+  );
   const creditorIds = new Map<string, string>();
   for (const c of portfolio.creditors) {
     const created = unwrap(await run((store) => createCreditor({ ...c, address: c.address }, ctx, store)), `creditor ${c.legalName}`);

@@ -301,6 +301,8 @@ export const enRecovery: Shape<typeof frRecovery> = {
     windowStart: 'From',
     windowEnd: 'Until',
     invalidNumber: 'A whole number is expected',
+    automatic: 'Automatic recovery',
+    automaticHelp: 'Every morning the planner prepares the day’s actions and the worker sends them. Off until a manager switches it on.',
     save: 'Save the rules of contact',
     saved: 'Rules of contact saved.',
   },

@@ -298,6 +298,9 @@ export const frRecovery = {
     windowStart: 'À partir de',
     windowEnd: 'Jusqu’à',
     invalidNumber: 'Nombre entier attendu',
+    automatic: 'Relances automatiques',
+    automaticHelp:
+      'Chaque matin, la planification prépare les envois du jour et le worker les envoie. Désactivé tant qu’un gestionnaire ne l’a pas activé.',
     save: 'Enregistrer les règles de contact',
     saved: 'Règles de contact enregistrées.',
   },

@@ -3,9 +3,10 @@
  * Paris, before the default sending window) asks for one planning job per tenant,
  * keyed by tenant and day, so several workers share the tenants and a repeated
  * cron tick plans nothing twice; each job plans its tenant's day (runPlanner is
- * itself idempotent per case, step and day).
+ * itself idempotent per case, step and day) when the tenant switched automatic
+ * recovery on.
  */
-import { type Database, listAllTenants, runPlanner } from '@amiable/db';
+import { type Database, contactLimitsOf, inTenant, listAllTenants, runPlanner } from '@amiable/db';
 import { type Clock, type IdGenerator, parisDateOf } from '@amiable/domain';
 
 export const PLAN_ALL_TASK = 'recovery-plan-all';
@@ -23,9 +24,13 @@ export async function planAllTenants(deps: { db: Database; clock: Clock }): Prom
   return tenants.length;
 }
 
+/** Plans the tenant's day if its manager switched automatic recovery on (off by default: nothing leaves unasked). */
 export async function planTenant(
   payload: { tenantId: string; date: string },
   deps: { db: Database; clock: Clock; ids: IdGenerator },
-): Promise<void> {
+): Promise<boolean> {
+  const automatic = await inTenant(deps.db.app, { tenantId: payload.tenantId }, async (tx) => (await contactLimitsOf(tx)).automatic);
+  if (!automatic) return false;
   await runPlanner(deps.db.app, payload.tenantId, payload.date, deps.clock.now(), deps.ids);
+  return true;
 }

@@ -49,14 +49,21 @@ async function ensureCases(tx: Tx, now: Date, ids: IdGenerator): Promise<void> {
     ON CONFLICT (tenant_id, debtor_id, creditor_id) WHERE state <> 'closed' DO NOTHING`);
 }
 
-export async function contactLimitsOf(tx: Tx): Promise<ContactLimits & { windowStart: string; windowEnd: string }> {
-  const row = await tx.maybeOne<{ max: number; min: number; days: NoContactDay[]; ws: string; we: string }>(sql`
+export async function contactLimitsOf(tx: Tx): Promise<ContactLimits & { windowStart: string; windowEnd: string; automatic: boolean }> {
+  const row = await tx.maybeOne<{ max: number; min: number; days: NoContactDay[]; ws: string; we: string; automatic: boolean }>(sql`
     SELECT max_contacts_per_week AS max, min_days_between_contacts AS min, no_contact_on AS days,
-           to_char(window_start, 'HH24:MI') AS ws, to_char(window_end, 'HH24:MI') AS we
+           to_char(window_start, 'HH24:MI') AS ws, to_char(window_end, 'HH24:MI') AS we, automatic
     FROM amiable.contact_policy`);
   return row
-    ? { maxContactsPerWeek: row.max, minDaysBetweenContacts: row.min, noContactOn: row.days, windowStart: row.ws, windowEnd: row.we }
-    : { ...DEFAULT_CONTACT_LIMITS, windowStart: '09:00', windowEnd: '18:00' };
+    ? {
+        maxContactsPerWeek: row.max,
+        minDaysBetweenContacts: row.min,
+        noContactOn: row.days,
+        windowStart: row.ws,
+        windowEnd: row.we,
+        automatic: row.automatic,
+      }
+    : { ...DEFAULT_CONTACT_LIMITS, windowStart: '09:00', windowEnd: '18:00', automatic: false };
 }
 
 /** Everything the planner needs to decide `date`'s actions; creates the missing cases and default scenarios first. */

@@ -130,7 +130,14 @@ export async function listSegmentRules(tx: Tx): Promise<(SegmentRuleInput & { id
 
 export async function saveContactPolicy(
   tx: Tx,
-  p: { maxContactsPerWeek: number; minDaysBetweenContacts: number; noContactOn: readonly string[]; windowStart: string; windowEnd: string },
+  p: {
+    maxContactsPerWeek: number;
+    minDaysBetweenContacts: number;
+    noContactOn: readonly string[];
+    windowStart: string;
+    windowEnd: string;
+    automatic?: boolean | undefined;
+  },
   now: Date,
 ): Promise<EditResult<null>> {
   if (p.windowEnd <= p.windowStart)
@@ -139,10 +146,12 @@ export async function saveContactPolicy(
       code: 'VALIDATION_FAILED',
       issues: [{ field: 'windowEnd', code: 'out_of_range', params: { value: p.windowEnd, min: p.windowStart } }],
     };
-  await tx.execute(sql`INSERT INTO amiable.contact_policy (tenant_id, max_contacts_per_week, min_days_between_contacts, no_contact_on, window_start, window_end, updated_at)
-    VALUES (${tx.tenantId}, ${p.maxContactsPerWeek}, ${p.minDaysBetweenContacts}, ${[...new Set(p.noContactOn)]}::text[], ${p.windowStart}::time, ${p.windowEnd}::time, ${now})
+  await tx.execute(sql`INSERT INTO amiable.contact_policy (tenant_id, max_contacts_per_week, min_days_between_contacts, no_contact_on, window_start, window_end, automatic, updated_at)
+    VALUES (${tx.tenantId}, ${p.maxContactsPerWeek}, ${p.minDaysBetweenContacts}, ${[...new Set(p.noContactOn)]}::text[], ${p.windowStart}::time, ${p.windowEnd}::time,
+      coalesce(${p.automatic ?? null}::boolean, false), ${now})
     ON CONFLICT (tenant_id) DO UPDATE SET max_contacts_per_week = EXCLUDED.max_contacts_per_week, min_days_between_contacts = EXCLUDED.min_days_between_contacts,
-      no_contact_on = EXCLUDED.no_contact_on, window_start = EXCLUDED.window_start, window_end = EXCLUDED.window_end, updated_at = EXCLUDED.updated_at`);
+      no_contact_on = EXCLUDED.no_contact_on, window_start = EXCLUDED.window_start, window_end = EXCLUDED.window_end,
+      automatic = coalesce(${p.automatic ?? null}::boolean, contact_policy.automatic), updated_at = EXCLUDED.updated_at`);
   return { ok: true, value: null };
 }
 

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Fieldset, Group, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Button, Checkbox, Fieldset, Group, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,6 +20,7 @@ export function ContactPolicyForm({ initial, readOnly }: { readonly initial: Con
     noContactOn: [...initial.noContactOn] as Day[],
     windowStart: initial.windowStart,
     windowEnd: initial.windowEnd,
+    automatic: initial.automatic === true,
   });
   const [invalid, setInvalid] = useState<{ maxContactsPerWeek?: boolean; minDaysBetweenContacts?: boolean }>({});
   const save = useSaveContactPolicy();
@@ -65,6 +66,7 @@ export function ContactPolicyForm({ initial, readOnly }: { readonly initial: Con
         // <input type="time"> may give seconds ("08:30:00"); the API wants HH:MM.
         windowStart: values.windowStart.slice(0, 5),
         windowEnd: values.windowEnd.slice(0, 5),
+        automatic: values.automatic,
       },
       { onSuccess: () => notifications.show({ color: 'green', message: t('recovery.contactPolicy.saved') }) },
     );
@@ -76,6 +78,16 @@ export function ContactPolicyForm({ initial, readOnly }: { readonly initial: Con
         <FormErrors error={save.error} fields={FIELDS} />
         <Fieldset disabled={readOnly} variant="unstyled">
           <Stack gap="sm">
+            <Switch
+              label={t('recovery.contactPolicy.automatic')}
+              description={t('recovery.contactPolicy.automaticHelp')}
+              checked={values.automatic}
+              onChange={(event) => {
+                const checked = event.currentTarget.checked;
+                setValues((current) => ({ ...current, automatic: checked }));
+              }}
+              data-testid="contact-policy-automatic"
+            />
             <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm">
               <TextInput {...number('maxContactsPerWeek')} />
               <TextInput {...number('minDaysBetweenContacts')} />

@@ -308,6 +308,9 @@ describe('ScenariosPage — segments and rules of contact', () => {
     change(screen.getByTestId('contact-policy-maxContactsPerWeek'), '3');
     fireEvent.click(screen.getByTestId('contact-policy-day-saturday'));
     change(screen.getByTestId('contact-policy-windowStart'), '20:00');
+    // Switched off until a manager switches it on.
+    expect(screen.getByTestId('contact-policy-automatic')).toHaveProperty('checked', false);
+    fireEvent.click(screen.getByTestId('contact-policy-automatic'));
     fireEvent.click(within(form).getByTestId('contact-policy-save'));
 
     expect(await screen.findByText('doit être après 20:00')).toBeTruthy();
@@ -318,6 +321,7 @@ describe('ScenariosPage — segments and rules of contact', () => {
         noContactOn: ['saturday', 'sunday', 'holiday'],
         windowStart: '20:00',
         windowEnd: '19:00',
+        automatic: true,
       },
     ]);
   });
