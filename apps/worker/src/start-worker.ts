@@ -13,6 +13,8 @@ import { RUN_IMPORT_TASK } from '@amiable/ledger';
 import { EventEmitter } from 'node:events';
 import { Logger, type Runner, run, type TaskList, type WorkerEvents } from 'graphile-worker';
 import { startReaper } from './reaper.js';
+import { fileSmsSender } from './sms.js';
+import path from 'node:path';
 import { type Mailer, outboxMailer, smtpMailer } from './mailer.js';
 import { runImportJob } from './tasks/run-import.js';
 import { sendAuthEmail } from './tasks/send-auth-email.js';
@@ -45,6 +47,7 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
     ? smtpMailer(deps.config.smtp.url, deps.config.smtp.from, deps.config.worker.concurrency)
     : outboxMailer(deps.config.outboxDir, deps.config.mailFrom);
   const mailDomain = new URL(deps.config.publicUrl).hostname;
+  const sms = fileSmsSender(path.join(deps.config.outboxDir, 'sms'));
   const stats = { running: false, jobsCompleted: 0, jobsFailed: 0 };
 
   const taskList: TaskList = {
@@ -69,7 +72,7 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
       const lastAttempt = helpers.job.attempts >= helpers.job.max_attempts;
       await sendDispatch(
         { tenantId: p.tenantId, dispatchId: p.dispatchId },
-        { db: deps.db, clock: deps.clock, mailer, mailDomain },
+        { db: deps.db, clock: deps.clock, mailer, mailDomain, sms },
         lastAttempt,
       );
     },

@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { loadConfig } from '@amiable/config';
-import { claimDispatch, inTenant, ledgerStore, runPlanner, saveContactPolicy, sql } from '@amiable/db';
+import { claimDispatch, inTenant, ledgerStore, runPlanner, saveContactPolicy, saveScenario, setDebtorScenario, sql } from '@amiable/db';
 import { addContact, createDebtor, createInvoice, recordPayment } from '@amiable/ledger';
 import { type TenantFixture, type TestDatabase, createTestDatabase, tenantWithCreditor } from '@amiable/testing';
 import { type ParsedMail, simpleParser } from 'mailparser';
@@ -290,5 +290,74 @@ describe('the morning planner', () => {
     await planAllTenants({ db, clock });
     expect(await until(async () => ((await dispatchOf(d.debtorId)) ? true : undefined))).toBe(true);
     await planJobsDone();
+  });
+});
+
+describe('SMS steps', () => {
+  it('are sent once through the SMS provider to the contact’s number, never as an e-mail', async () => {
+    const { fileSmsSender } = await import('../src/sms.js');
+    const { mkdtemp, readdir, readFile, rm } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const dir = await mkdtemp(path.join(tmpdir(), 'amiable-sms-'));
+    try {
+      const d = await run(async (store) => {
+        const created = await createDebtor({ kind: 'consumer', name: 'Jeanne Petit' }, fixture.ctx, store);
+        if (!created.ok) throw new Error(JSON.stringify(created.error));
+        await addContact(created.value.id, { name: 'Jeanne Petit', phone: '+33 6 12 34 56 78', isPrimary: true }, fixture.ctx, store);
+        const inv = await createInvoice(
+          {
+            creditorId: fixture.creditor.id,
+            debtorId: created.value.id,
+            number: 'S-1',
+            issueDate: '2026-09-01',
+            dueDate: '2027-02-20',
+            amountInclTaxCents: 4_500,
+          },
+          fixture.ctx,
+          store,
+        );
+        if (!inv.ok) throw new Error(JSON.stringify(inv.error));
+        return created.value.id;
+      });
+      // This debtor's own scenario: one SMS at +7.
+      const scenarioId = await run(async (_, tx) => {
+        const saved = await saveScenario(
+          tx,
+          null,
+          {
+            name: 'SMS seul',
+            steps: [
+              {
+                id: 'sms-1',
+                offsetDays: 7,
+                channel: 'sms',
+                templates: { fr: { subject: 'Relance', body: 'Bonjour, la facture {{invoiceList}} reste due : {{totalDue}}.' } },
+              },
+            ],
+          },
+          new Date(),
+          ids,
+        );
+        if (!saved.ok) throw new Error(JSON.stringify(saved));
+        await setDebtorScenario(tx, d, saved.value.id);
+        return saved.value.id;
+      });
+      expect(scenarioId).toBeTruthy();
+      await runPlanner(db.app, fixture.tenantId, '2027-03-01', new Date(), ids);
+      const planned = await dispatchOf(d);
+      const emails: OutgoingMail[] = [];
+      const deps = { db, clock, mailer: countingMailer(emails), mailDomain: 'x', sms: fileSmsSender(dir) };
+      await sendDispatch({ tenantId: fixture.tenantId, dispatchId: planned?.id as string }, deps);
+      expect(emails).toEqual([]);
+      expect(await dispatchOf(d)).toMatchObject({ status: 'sent' });
+      const files = await readdir(dir);
+      expect(files).toHaveLength(1);
+      const text = await readFile(path.join(dir, files[0] as string), 'utf8');
+      expect(text).toContain('To: +33 6 12 34 56 78');
+      expect(text).toContain('45,00');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -8,6 +8,7 @@ import { claimDispatch, finishDispatch, type Database } from '@amiable/db';
 import type { Clock } from '@amiable/domain';
 import { renderMessage } from '@amiable/recovery';
 import type { Mailer } from '../mailer.js';
+import type { SmsSender } from '../sms.js';
 
 /**
  * Errors that prove the message was not accepted: an SMTP refusal (4xx/5xx, also at
@@ -25,7 +26,7 @@ const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '
 
 export async function sendDispatch(
   payload: { tenantId: string; dispatchId: string },
-  deps: { db: Database; clock: Clock; mailer: Mailer; mailDomain: string },
+  deps: { db: Database; clock: Clock; mailer: Mailer; mailDomain: string; sms?: SmsSender },
   /** The job's last attempt: a refusal then goes to review ('failed') instead of another retry. */
   lastAttempt = false,
 ): Promise<void> {
@@ -33,13 +34,18 @@ export async function sendDispatch(
   if (claim.kind !== 'send') return;
   const message = renderMessage(claim.step.templates ?? {}, claim.facts);
   try {
-    await deps.mailer.send({
-      to: claim.to,
-      subject: message.subject,
-      text: message.body,
-      html: `<div style="font-family:sans-serif;white-space:pre-wrap">${escapeHtml(message.body)}</div>`,
-      messageId: `<${claim.idempotencyKey.replace(/[^A-Za-z0-9.-]/g, '.')}@${deps.mailDomain}>`,
-    });
+    if (claim.channel === 'sms') {
+      if (!deps.sms) throw Object.assign(new Error('no SMS provider configured'), { code: 'ENOTFOUND' });
+      // An SMS carries the body alone, trimmed to three messages' worth.
+      await deps.sms.send({ to: claim.to, text: message.body.slice(0, 459), idempotencyKey: claim.idempotencyKey });
+    } else
+      await deps.mailer.send({
+        to: claim.to,
+        subject: message.subject,
+        text: message.body,
+        html: `<div style="font-family:sans-serif;white-space:pre-wrap">${escapeHtml(message.body)}</div>`,
+        messageId: `<${claim.idempotencyKey.replace(/[^A-Za-z0-9.-]/g, '.')}@${deps.mailDomain}>`,
+      });
   } catch (error) {
     const text = error instanceof Error ? error.message : String(error);
     if (certainlyNotSent(error)) {

@@ -20,13 +20,22 @@ import { inTenant } from '../tenant-transaction.js';
 import type { StoredStep } from './scenarios.js';
 
 export type Claim =
-  | { readonly kind: 'send'; readonly to: string; readonly idempotencyKey: string; readonly step: StoredStep; readonly facts: MessageFacts }
+  | {
+      readonly kind: 'send';
+      readonly channel: 'email' | 'sms';
+      /** E-mail address, or phone number for an SMS. */
+      readonly to: string;
+      readonly idempotencyKey: string;
+      readonly step: StoredStep;
+      readonly facts: MessageFacts;
+    }
   | { readonly kind: 'already-handled' | 'skipped' | 'uncertain' | 'no-recipient' };
 
 export async function claimDispatch(pool: pg.Pool, tenantId: string, dispatchId: string, now: Date): Promise<Claim> {
   return inTenant(pool, { tenantId }, async (tx) => {
     const d = await tx.maybeOne<{
       status: string;
+      channel: string;
       case_id: string;
       debtor_id: string;
       scenario_id: string;
@@ -34,7 +43,7 @@ export async function claimDispatch(pool: pg.Pool, tenantId: string, dispatchId:
       invoice_ids: string[];
       idempotency_key: string;
     }>(sql`
-      SELECT status, case_id, debtor_id, scenario_id, step_id, invoice_ids, idempotency_key FROM amiable.dispatch WHERE id = ${dispatchId} FOR UPDATE`);
+      SELECT status, channel, case_id, debtor_id, scenario_id, step_id, invoice_ids, idempotency_key FROM amiable.dispatch WHERE id = ${dispatchId} FOR UPDATE`);
     if (!d) return { kind: 'already-handled' };
     if (d.status === 'sending') {
       // A previous attempt died while handing the message over: nobody knows whether it left.
@@ -63,25 +72,26 @@ export async function claimDispatch(pool: pg.Pool, tenantId: string, dispatchId:
       );
       return { kind: 'skipped' };
     }
+    const sms = d.channel === 'sms';
+    // The contact reached: the primary one having an address (e-mail) or a number (SMS), else the oldest such.
     const party = await tx.maybeOne<{
       debtor_name: string;
       kind: 'business' | 'consumer';
       creditor_name: string;
-      email: string | null;
+      address: string | null;
       locale: 'fr' | 'en' | null;
     }>(sql`
-      SELECT d.name AS debtor_name, d.kind, c.legal_name AS creditor_name, k.email, k.preferred_locale AS locale
+      SELECT d.name AS debtor_name, d.kind, c.legal_name AS creditor_name, k.address, k.preferred_locale AS locale
       FROM amiable.recovery_case rc
       JOIN amiable.debtor d ON d.tenant_id = rc.tenant_id AND d.id = rc.debtor_id
       JOIN amiable.creditor c ON c.tenant_id = rc.tenant_id AND c.id = rc.creditor_id
-      LEFT JOIN LATERAL (SELECT email, preferred_locale FROM amiable.contact k
-                         WHERE k.tenant_id = rc.tenant_id AND k.debtor_id = rc.debtor_id AND k.email IS NOT NULL
+      LEFT JOIN LATERAL (SELECT CASE WHEN ${sms} THEN phone ELSE email END AS address, preferred_locale FROM amiable.contact k
+                         WHERE k.tenant_id = rc.tenant_id AND k.debtor_id = rc.debtor_id AND (CASE WHEN ${sms} THEN phone ELSE email END) IS NOT NULL
                          ORDER BY k.is_primary DESC, k.created_at LIMIT 1) k ON true
       WHERE rc.id = ${d.case_id}`);
-    if (!party?.email) {
-      await tx.execute(
-        sql`UPDATE amiable.dispatch SET status = 'failed', last_error = 'no e-mail address for the debtor', updated_at = ${now} WHERE id = ${dispatchId}`,
-      );
+    if (!party?.address) {
+      const why = sms ? 'no phone number for the debtor' : 'no e-mail address for the debtor';
+      await tx.execute(sql`UPDATE amiable.dispatch SET status = 'failed', last_error = ${why}, updated_at = ${now} WHERE id = ${dispatchId}`);
       return { kind: 'no-recipient' };
     }
     const scenario = await tx.maybeOne<{ steps: StoredStep[] }>(sql`SELECT steps FROM amiable.scenario WHERE id = ${d.scenario_id}`);
@@ -92,11 +102,12 @@ export async function claimDispatch(pool: pg.Pool, tenantId: string, dispatchId:
       );
       return { kind: 'already-handled' };
     }
-    await tx.execute(sql`UPDATE amiable.dispatch SET status = 'sending', attempts = attempts + 1, recipient = ${party.email},
+    await tx.execute(sql`UPDATE amiable.dispatch SET status = 'sending', attempts = attempts + 1, recipient = ${party.address},
         invoice_ids = ${invoices.map((i) => i.id)}::uuid[], updated_at = ${now} WHERE id = ${dispatchId}`);
     return {
       kind: 'send',
-      to: party.email,
+      channel: sms ? 'sms' : 'email',
+      to: party.address,
       idempotencyKey: d.idempotency_key,
       step,
       facts: {
