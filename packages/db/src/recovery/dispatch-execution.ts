@@ -91,7 +91,9 @@ export async function claimDispatch(pool: pg.Pool, tenantId: string, dispatchId:
       WHERE rc.id = ${d.case_id}`);
     if (!party?.address) {
       const why = sms ? 'no phone number for the debtor' : 'no e-mail address for the debtor';
-      await tx.execute(sql`UPDATE amiable.dispatch SET status = 'failed', last_error = ${why}, updated_at = ${now} WHERE id = ${dispatchId}`);
+      await tx.execute(
+        sql`UPDATE amiable.dispatch SET status = 'failed', last_error = ${why}, updated_at = ${now} WHERE id = ${dispatchId}`,
+      );
       return { kind: 'no-recipient' };
     }
     const scenario = await tx.maybeOne<{ steps: StoredStep[] }>(sql`SELECT steps FROM amiable.scenario WHERE id = ${d.scenario_id}`);
