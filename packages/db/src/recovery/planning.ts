@@ -198,6 +198,8 @@ export async function loadPlanningSnapshot(
       stepIndex: i.progress_scenario === c.scenarioId && i.step_index !== null ? i.step_index : -1,
     });
   }
+  // A million driver rows are garbage now: let them go before the planner allocates its own state.
+  invoices.length = 0;
   return {
     date,
     limits: await contactLimitsOf(tx),
