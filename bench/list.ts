@@ -31,7 +31,15 @@ import { argon2PasswordHasher, cryptoRandom, systemClock, uuidV7Generator } from
 import { Worker } from 'node:worker_threads';
 import type pg from 'pg';
 import { benchArgs } from './lib/args.js';
-import { type BenchTenant, copyAsAdmin, copyField, createTenantWithCreditor } from './lib/ledger-setup.js';
+import {
+  type BenchTenant,
+  copyAsAdmin,
+  copyField,
+  createTenantWithCreditor,
+  DEBTOR_COLUMNS,
+  INVOICE_COLUMNS,
+  prng,
+} from './lib/ledger-setup.js';
 import { startBenchServer } from './lib/postgres.js';
 import { environment, median, round, seconds, writeResult } from './lib/report.js';
 
@@ -49,41 +57,9 @@ if (Math.min(duration, connections, pool, debtorCount) < 1)
 const LIST_PATH = '/api/invoices?status=open&sort=dueDate&limit=50';
 const HEALTH_PATH = '/api/health';
 
-/** mulberry32: a small seeded generator, so every run loads the same ledger. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const DAY_MS = 86_400_000;
 const dayOf = (iso: string) => Math.floor(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
 const isoOf = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
-
-const DEBTOR_COLUMNS = ['tenant_id', 'id', 'kind', 'name', 'name_key', 'country', 'preferred_locale', 'created_at', 'updated_at'] as const;
-const INVOICE_COLUMNS = [
-  'tenant_id',
-  'id',
-  'creditor_id',
-  'debtor_id',
-  'kind',
-  'number',
-  'issue_date',
-  'due_date',
-  'currency',
-  'amount_excl_tax_cents',
-  'amount_incl_tax_cents',
-  'amount_due_cents',
-  'paid_outside_cents',
-  'source',
-  'created_at',
-  'updated_at',
-] as const;
 
 /** Days past due of the open invoices, weighted like an open-items export (negative: not yet due). */
 const OPEN_BUCKETS: readonly (readonly [number, number, number])[] = [

@@ -20,24 +20,13 @@ import { type Database, inTenant, openDatabase, runPlanner, sql } from '@amiable
 import { addDays, parisDateOf } from '@amiable/domain';
 import { systemClock, uuidV7Generator } from '@amiable/system';
 import { benchArgs } from './lib/args.js';
-import { copyAsAdmin, copyField, createTenantWithCreditor } from './lib/ledger-setup.js';
+import { copyAsAdmin, copyField, createTenantWithCreditor, DEBTOR_COLUMNS, INVOICE_COLUMNS, prng } from './lib/ledger-setup.js';
 import { startBenchServer } from './lib/postgres.js';
 import { environment, median, round, seconds, writeResult } from './lib/report.js';
 
 const args = benchArgs({ rows: 1_000_000, runs: 3, extra: { debtors: 200_000 } });
 const debtorCount = (args.extra as { debtors: number }).debtors;
 const log = (message: string) => console.log(message);
-
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function load(db: Database, today: string): Promise<{ tenantId: string }> {
   const tenant = await createTenantWithCreditor(db, 'Bench plan', 'Créancier Plan SAS');
@@ -48,7 +37,7 @@ async function load(db: Database, today: string): Promise<{ tenantId: string }> 
     db,
     tenant.tenantId,
     'amiable.debtor',
-    ['tenant_id', 'id', 'kind', 'name', 'name_key', 'country', 'preferred_locale', 'created_at', 'updated_at'],
+    DEBTOR_COLUMNS,
     debtorIds.map(
       (id, i) =>
         `${[tenant.tenantId, id, 'business', `Client ${i + 1} SARL`, `client ${i + 1} sarl`, 'FR', 'fr', now, now].map(copyField).join('\t')}\n`,
@@ -70,30 +59,7 @@ async function load(db: Database, today: string): Promise<{ tenantId: string }> 
     }
     if (text) yield text;
   }
-  await copyAsAdmin(
-    db,
-    tenant.tenantId,
-    'amiable.invoice',
-    [
-      'tenant_id',
-      'id',
-      'creditor_id',
-      'debtor_id',
-      'kind',
-      'number',
-      'issue_date',
-      'due_date',
-      'currency',
-      'amount_excl_tax_cents',
-      'amount_incl_tax_cents',
-      'amount_due_cents',
-      'paid_outside_cents',
-      'source',
-      'created_at',
-      'updated_at',
-    ],
-    lines(),
-  );
+  await copyAsAdmin(db, tenant.tenantId, 'amiable.invoice', INVOICE_COLUMNS, lines());
   return { tenantId: tenant.tenantId };
 }
 

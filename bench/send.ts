@@ -27,7 +27,7 @@ import { systemClock, uuidV7Generator } from '@amiable/system';
 import nodemailer from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
 import { benchArgs } from './lib/args.js';
-import { copyAsAdmin, copyField, createTenantWithCreditor } from './lib/ledger-setup.js';
+import { copyAsAdmin, copyField, createTenantWithCreditor, DEBTOR_COLUMNS, INVOICE_COLUMNS } from './lib/ledger-setup.js';
 import { startBenchServer } from './lib/postgres.js';
 import { environment, round, seconds, writeResult } from './lib/report.js';
 
@@ -91,7 +91,7 @@ async function load(db: Database, yesterday: string): Promise<string> {
     db,
     tenant.tenantId,
     'amiable.debtor',
-    ['tenant_id', 'id', 'kind', 'name', 'name_key', 'country', 'preferred_locale', 'created_at', 'updated_at'],
+    DEBTOR_COLUMNS,
     debtorIds.map(
       (id, i) =>
         `${[tenant.tenantId, id, 'business', `Client ${i + 1} SARL`, `client ${i + 1} sarl`, 'FR', 'fr', now, now].map(copyField).join('\t')}\n`,
@@ -113,24 +113,7 @@ async function load(db: Database, yesterday: string): Promise<string> {
     db,
     tenant.tenantId,
     'amiable.invoice',
-    [
-      'tenant_id',
-      'id',
-      'creditor_id',
-      'debtor_id',
-      'kind',
-      'number',
-      'issue_date',
-      'due_date',
-      'currency',
-      'amount_excl_tax_cents',
-      'amount_incl_tax_cents',
-      'amount_due_cents',
-      'paid_outside_cents',
-      'source',
-      'created_at',
-      'updated_at',
-    ],
+    INVOICE_COLUMNS,
     debtorIds.map(
       (d, i) =>
         `${[tenant.tenantId, ids.newId(), tenant.creditorId, d, 'invoice', `FA-${String(i + 1).padStart(6, '0')}`, addDays(due, -30), due, 'EUR', 100_000, 120_000, 120_000, 0, 'import', now, now].join('\t')}\n`,

@@ -85,3 +85,46 @@ async function copyInto(
   const input = typeof source === 'string' ? createReadStream(source, { highWaterMark: 1 << 20 }) : Readable.from(source);
   await pipeline(input, stream);
 }
+
+/** mulberry32: a small seeded generator, so every run loads the same ledger. */
+export function prng(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The columns the benchmarks COPY into amiable.debtor and amiable.invoice. */
+export const DEBTOR_COLUMNS = [
+  'tenant_id',
+  'id',
+  'kind',
+  'name',
+  'name_key',
+  'country',
+  'preferred_locale',
+  'created_at',
+  'updated_at',
+] as const;
+export const INVOICE_COLUMNS = [
+  'tenant_id',
+  'id',
+  'creditor_id',
+  'debtor_id',
+  'kind',
+  'number',
+  'issue_date',
+  'due_date',
+  'currency',
+  'amount_excl_tax_cents',
+  'amount_incl_tax_cents',
+  'amount_due_cents',
+  'paid_outside_cents',
+  'source',
+  'created_at',
+  'updated_at',
+] as const;

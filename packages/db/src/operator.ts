@@ -24,3 +24,15 @@ export function listAllTenants(adminPool: pg.Pool): Promise<TenantListing[]> {
     })),
   );
 }
+
+/**
+ * Asks for one planning job per tenant for `date` (the morning cron), keyed by tenant
+ * and day: a repeated tick, or several workers ticking, plans each tenant once.
+ */
+export async function enqueueTenantPlanning(adminPool: pg.Pool, task: string, tenantIds: readonly string[], date: string): Promise<void> {
+  for (const tenantId of tenantIds)
+    await adminPool.query(
+      "SELECT graphile_worker.add_job($1, json_build_object('tenantId', $2::text, 'date', $3::text), job_key => $4, max_attempts => 5)",
+      [task, tenantId, date, `plan:${tenantId}:${date}`],
+    );
+}

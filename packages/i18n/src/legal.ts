@@ -1,4 +1,5 @@
 /** Messages of the legal engine's warnings, in the user's language. */
+import { formatAmountEn, formatAmountFr } from '@amiable/domain';
 import type { Locale } from './locale.js';
 
 export interface LegalWarningLike {
@@ -10,7 +11,7 @@ export interface LegalWarningLike {
 }
 
 const percent = (bp = 0, fr = true) => `${Math.trunc(bp / 100)}${fr ? ',' : '.'}${String(bp % 100).padStart(2, '0')} %`;
-const euros = (cents = 0, fr = true) => `${Math.trunc(cents / 100)}${fr ? ',' : '.'}${String(cents % 100).padStart(2, '0')} €`;
+const euros = (cents = 0, fr = true) => (fr ? formatAmountFr(cents) : formatAmountEn(cents));
 
 export function legalWarningMessage(locale: Locale, w: LegalWarningLike): string {
   const fr = locale === 'fr';

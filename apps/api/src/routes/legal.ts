@@ -19,7 +19,6 @@ import { setHalfYearRates } from '@amiable/ledger';
 import {
   RATES_VERSION,
   type RateTable,
-  SMALL_CLAIMS_LIMIT_CENTS,
   claimTotals,
   computeLateFees,
   parseRatePercent,
@@ -236,7 +235,7 @@ export async function legalRoutes(app: App, deps: ApiDeps): Promise<void> {
         interestDue: amount(t.interestDueCents),
         indemnity: amount(t.indemnityCents),
         total: amount(t.totalCents),
-        smallClaimsEligible: small.eligible && t.totalCents <= SMALL_CLAIMS_LIMIT_CENTS,
+        smallClaimsEligible: small.eligible,
         note: t.note,
         lines: t.lines.map((l) => {
           const invoice = byId.get(l.invoiceId);

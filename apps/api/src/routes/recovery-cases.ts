@@ -15,6 +15,7 @@ import {
   type CaseView,
   type CommandActor,
   type DispatchView,
+  type Tx,
   caseTimeline,
   changeCaseState,
   decideApproval,
@@ -87,6 +88,19 @@ function failCommand(result: { ok: false; code: 'NOT_FOUND' | 'CONFLICT'; reason
 export async function recoveryCaseRoutes(app: App, deps: ApiDeps): Promise<void> {
   const tags = ['Relances'];
   const now = () => deps.clock.now();
+  /** Runs a recovery command in the caller's tenant, as the caller; a refusal becomes 404 or 409. */
+  const command = async (
+    request: FastifyRequest,
+    principal: Parameters<typeof actorOf>[1],
+    fn: (
+      tx: Tx,
+      actor: CommandActor,
+      today: string,
+    ) => Promise<{ ok: true } | { ok: false; code: 'NOT_FOUND' | 'CONFLICT'; reason?: string }>,
+  ) => {
+    const result = await inCallerTenant(deps, request, principal, ({ tx, today }) => fn(tx, commandActor(request, principal), today));
+    if (!result.ok) failCommand(result);
+  };
 
   app.get(
     '/recovery/cases',
@@ -180,16 +194,15 @@ export async function recoveryCaseRoutes(app: App, deps: ApiDeps): Promise<void>
     async (request, reply) => {
       const principal = authorize(request, 'ledger:write');
       const b = request.body;
-      const result = await inCallerTenant(deps, request, principal, ({ tx }) =>
+      await command(request, principal, (tx, actor) =>
         changeCaseState(
           tx,
           { caseId: request.params.id, state: b.state, reason: b.reason, closedReason: b.closedReason },
-          commandActor(request, principal),
+          actor,
           now(),
           deps.ids,
         ),
       );
-      if (!result.ok) failCommand(result);
       return reply.code(204).send(null);
     },
   );
@@ -209,16 +222,9 @@ export async function recoveryCaseRoutes(app: App, deps: ApiDeps): Promise<void>
       const principal = authorize(request, 'debtor:work');
       const b = request.body;
       const amountCents = b.amount === undefined ? null : centsOf(b.amount, 'amount');
-      const result = await inCallerTenant(deps, request, principal, ({ tx, today }) =>
-        recordPromise(
-          tx,
-          { caseId: request.params.id, madeOn: today, until: b.until, amountCents, note: b.note },
-          commandActor(request, principal),
-          now(),
-          deps.ids,
-        ),
+      await command(request, principal, (tx, actor, today) =>
+        recordPromise(tx, { caseId: request.params.id, madeOn: today, until: b.until, amountCents, note: b.note }, actor, now(), deps.ids),
       );
-      if (!result.ok) failCommand(result);
       return reply.code(204).send(null);
     },
   );
@@ -260,7 +266,7 @@ export async function recoveryCaseRoutes(app: App, deps: ApiDeps): Promise<void>
       const promiseAmountCents = b.promiseAmount === undefined ? null : centsOf(b.promiseAmount, 'promiseAmount');
       if (b.outcome === 'promise' && !b.promiseUntil)
         fail({ code: 'VALIDATION_FAILED', issues: [{ field: 'promiseUntil', code: 'required' }] });
-      const result = await inCallerTenant(deps, request, principal, ({ tx, today }) =>
+      await command(request, principal, (tx, actor, today) =>
         recordCallOutcome(
           tx,
           {
@@ -272,12 +278,11 @@ export async function recoveryCaseRoutes(app: App, deps: ApiDeps): Promise<void>
             disputeReason: b.disputeReason,
             today,
           },
-          commandActor(request, principal),
+          actor,
           now(),
           deps.ids,
         ),
       );
-      if (!result.ok) failCommand(result);
       return reply.code(204).send(null);
     },
   );
@@ -295,16 +300,15 @@ export async function recoveryCaseRoutes(app: App, deps: ApiDeps): Promise<void>
     },
     async (request, reply) => {
       const principal = authorize(request, 'ledger:write');
-      const result = await inCallerTenant(deps, request, principal, ({ tx }) =>
+      await command(request, principal, (tx, actor) =>
         decideApproval(
           tx,
           { dispatchId: request.params.id, decision: request.body.decision, note: request.body.note },
-          commandActor(request, principal),
+          actor,
           now(),
           deps.ids,
         ),
       );
-      if (!result.ok) failCommand(result);
       return reply.code(204).send(null);
     },
   );
@@ -322,16 +326,15 @@ export async function recoveryCaseRoutes(app: App, deps: ApiDeps): Promise<void>
     },
     async (request, reply) => {
       const principal = authorize(request, 'ledger:write');
-      const result = await inCallerTenant(deps, request, principal, ({ tx }) =>
+      await command(request, principal, (tx, actor) =>
         resolveReview(
           tx,
           { dispatchId: request.params.id, resolution: request.body.resolution, note: request.body.note },
-          commandActor(request, principal),
+          actor,
           now(),
           deps.ids,
         ),
       );
-      if (!result.ok) failCommand(result);
       return reply.code(204).send(null);
     },
   );

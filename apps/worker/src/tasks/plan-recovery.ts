@@ -6,7 +6,7 @@
  * itself idempotent per case, step and day) when the tenant switched automatic
  * recovery on.
  */
-import { type Database, contactLimitsOf, inTenant, listAllTenants, runPlanner } from '@amiable/db';
+import { type Database, contactLimitsOf, enqueueTenantPlanning, inTenant, listAllTenants, runPlanner } from '@amiable/db';
 import { type Clock, type IdGenerator, parisDateOf } from '@amiable/domain';
 
 export const PLAN_ALL_TASK = 'recovery-plan-all';
@@ -16,11 +16,12 @@ export const PLANNER_CRONTAB = `0 5 * * * ${PLAN_ALL_TASK} ?max=3`;
 export async function planAllTenants(deps: { db: Database; clock: Clock }): Promise<number> {
   const date = parisDateOf(deps.clock.now());
   const tenants = await listAllTenants(deps.db.admin);
-  for (const t of tenants)
-    await deps.db.admin.query(
-      "SELECT graphile_worker.add_job($1, json_build_object('tenantId', $2::text, 'date', $3::text), job_key => $4, max_attempts => 5)",
-      [PLAN_TENANT_TASK, t.id, date, `plan:${t.id}:${date}`],
-    );
+  await enqueueTenantPlanning(
+    deps.db.admin,
+    PLAN_TENANT_TASK,
+    tenants.map((t) => t.id),
+    date,
+  );
   return tenants.length;
 }
 
