@@ -57,6 +57,13 @@ module.exports = {
       to: { dependencyTypes: ['core'] },
     },
     {
+      name: 'letters-know-no-storage',
+      severity: 'error',
+      comment: 'Letters are rendered from facts given to them (CLI file or case): the domain and the legal engine only.',
+      from: { path: pkg('letters') + 'src/' },
+      to: { path: ['^packages/(?!domain/|legal/|letters/)', '^apps/'] },
+    },
+    {
       name: 'i18n-contract-only-domain',
       severity: 'error',
       comment: 'Messages and HTTP shapes are leaves: they may use the domain, nothing else of ours.',

@@ -51,6 +51,13 @@ const COMMANDS: Readonly<Record<string, Command>> = {
       en: 'simulates a recovery scenario on a portfolio (no database)',
     },
   },
+  letters: {
+    load: async () => ({ run: (await import('./commands/letters.js')).lettersCommand }),
+    summary: {
+      fr: 'produit une lettre PDF/A (relance, mise en demeure…) sans base',
+      en: 'renders a PDF/A letter (reminder, formal notice…) without a database',
+    },
+  },
   rates: {
     load: async () => ({ run: (await import('./commands/rates.js')).ratesCommand }),
     summary: { fr: 'liste ou complète la table des taux (BCE, taux légal)', en: 'lists or completes the rates table (ECB, legal rate)' },

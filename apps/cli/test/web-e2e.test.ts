@@ -19,7 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const CHROMIUM = '/usr/bin/chromium';
 const BIN = fileURLToPath(new URL('../bin/amiable.js', import.meta.url));
 const haveBrowser = existsSync(CHROMIUM);
-if (!haveBrowser && process.env.AMIABLE_REQUIRE_BROWSER === '1') throw new Error(`${CHROMIUM} is missing: apt-get install chromium`);
+if (!haveBrowser && process.env.AMIABLE_REQUIRE_TOOLS === '1') throw new Error(`${CHROMIUM} is missing: apt-get install chromium`);
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {

@@ -7,3 +7,4 @@ export * from './result.js';
 export * from './error-codes.js';
 export * from './ports.js';
 export * from './roles.js';
+export * from './json-reader.js';

@@ -4,83 +4,17 @@
  * ("debtors[0].invoices[1].dueDate"). Amounts are decimal strings ("1200.00"),
  * dates YYYY-MM-DD; invoice numbers are unique across the file.
  */
-import { type FieldIssue, type FieldIssueCode, isIsoDate, parseDecimalAmount } from '@amiable/domain';
+import { type FieldIssue, JsonReader } from '@amiable/domain';
 import type { NoContactDay } from './contact-rules.js';
 import type { Portfolio, PortfolioDebtor, PortfolioEvent, PortfolioInvoice } from './simulate.js';
 import { CHANNELS, type Channel, type ScenarioStep } from './scenario.js';
 
 type Json = unknown;
 
-class Reader {
-  readonly issues: FieldIssue[] = [];
-  /** Where each unique value (invoice number, debtor id, step id) first appeared. */
-  private readonly seen = new Map<string, string>();
-  fail(field: string, code: FieldIssueCode, params?: Record<string, string | number>): null {
-    this.issues.push(params ? { field, code, params } : { field, code });
-    return null;
-  }
-  private shown(value: Json): string {
-    return (JSON.stringify(value) ?? String(value)).slice(0, 60);
-  }
-  object(value: Json, field: string): Record<string, Json> | null {
-    if (value === undefined) return this.fail(field, 'required');
-    if (typeof value !== 'object' || value === null || Array.isArray(value))
-      return this.fail(field, 'invalid_format', { value: this.shown(value) });
-    return value as Record<string, Json>;
-  }
-  array(value: Json, field: string): Json[] | null {
-    if (value === undefined) return this.fail(field, 'required');
-    if (!Array.isArray(value)) return this.fail(field, 'invalid_format', { value: this.shown(value) });
-    return value;
-  }
-  string(value: Json, field: string, max = 200): string | null {
-    if (value === undefined || value === null || value === '') return this.fail(field, 'required');
-    if (typeof value !== 'string') return this.fail(field, 'invalid_format', { value: this.shown(value) });
-    if (value.length > max) return this.fail(field, 'too_long', { max });
-    return value;
-  }
-  date(value: Json, field: string): string | null {
-    const text = this.string(value, field);
-    if (text === null) return null;
-    return isIsoDate(text) ? text : this.fail(field, 'invalid_iso_date', { value: text });
-  }
-  integer(value: Json, field: string, min: number, max: number): number | null {
-    if (value === undefined) return this.fail(field, 'required');
-    if (typeof value !== 'number' || !Number.isInteger(value)) return this.fail(field, 'invalid_format', { value: this.shown(value) });
-    if (value < min || value > max) return this.fail(field, 'out_of_range', { value: `${value} (${min} … ${max})`, min, max });
-    return value;
-  }
-  amount(value: Json, field: string): number | null {
-    const text = this.string(value, field);
-    if (text === null) return null;
-    const cents = parseDecimalAmount(text);
-    if (cents === null) return this.fail(field, 'invalid_amount', { value: text });
-    if (cents <= 0) return this.fail(field, 'negative_amount', { value: text });
-    return cents;
-  }
-  choice<T extends string>(value: Json, field: string, allowed: readonly T[]): T | null {
-    const text = this.string(value, field);
-    if (text === null) return null;
-    return (allowed as readonly string[]).includes(text)
-      ? (text as T)
-      : this.fail(field, 'invalid_choice', { value: text, allowed: allowed.join(', ') });
-  }
-  /** False (and an issue) when `value` already appeared in `kind` at another field. */
-  unique(kind: string, value: string, field: string): boolean {
-    const first = this.seen.get(`${kind}\u0000${value}`);
-    if (first !== undefined) {
-      this.fail(field, 'duplicate_value', { value, first });
-      return false;
-    }
-    this.seen.set(`${kind}\u0000${value}`, field);
-    return true;
-  }
-}
-
 const NO_CONTACT_DAYS: readonly NoContactDay[] = ['saturday', 'sunday', 'holiday'];
 
 export function readPortfolio(json: Json): { ok: true; value: Portfolio } | { ok: false; issues: readonly FieldIssue[] } {
-  const r = new Reader();
+  const r = new JsonReader();
   const root = r.object(json, '(file)');
   if (!root) return { ok: false, issues: r.issues };
   const start = r.date(root.start, 'start');

@@ -3,13 +3,12 @@
  * without a database (issue 4's contract), so users try a scenario on their own
  * data before switching it on.
  */
-import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { formatDateFr } from '@amiable/domain';
 import { issueMessage } from '@amiable/i18n';
 import { readPortfolio, simulate } from '@amiable/recovery';
-import { UsageError, parseFlags } from '../args.js';
+import { parseFlags } from '../args.js';
 import type { Io } from '../io.js';
+import { readJsonInput } from '../json-input.js';
 
 export const SIMULATE_HELP = {
   fr: `amiable simulate --input portefeuille.json [--json]
@@ -36,26 +35,7 @@ export async function simulateCommand(argv: readonly string[], io: Io): Promise<
   const { values } = parseFlags(argv, { input: { type: 'string', short: 'i' }, json: { type: 'boolean' } }, io.fr);
   if (values.help) return io.help(SIMULATE_HELP);
   const fr = io.fr;
-  if (!values.input)
-    throw new UsageError(fr ? '--input est obligatoire (fichier JSON du portefeuille)' : '--input is required (the portfolio JSON file)');
-  let text: string;
-  try {
-    text = values.input === '-' ? readFileSync(0, 'utf8') : await readFile(values.input, 'utf8');
-  } catch (error) {
-    throw new UsageError(
-      fr
-        ? `--input : impossible de lire ${values.input} (${(error as Error).message})`
-        : `--input: cannot read ${values.input} (${(error as Error).message})`,
-    );
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new UsageError(
-      fr ? `--input : JSON invalide (${(error as Error).message})` : `--input: invalid JSON (${(error as Error).message})`,
-    );
-  }
+  const json = await readJsonInput(values.input, fr, { fr: 'fichier JSON du portefeuille', en: 'the portfolio JSON file' });
   const read = readPortfolio(json);
   const locale = fr ? 'fr' : 'en';
   if (!read.ok) {

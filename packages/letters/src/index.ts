@@ -1,0 +1,15 @@
+export * from './format.js';
+export * from './template/template-schema.js';
+export * from './template/parse-template.js';
+export * from './template/render-template.js';
+export * from './letter-input.js';
+export * from './letter-types.js';
+export * from './letter-facts.js';
+export * from './letter-variables.js';
+export * from './check-mentions.js';
+export * from './payment-reference.js';
+export * from './epc-qr.js';
+export * from './letter-document.js';
+export * from './compose-letter.js';
+export { renderLetterPdf, renderMinimalPdf, PdfRenderError } from './render-pdf.js';
+export * from './template/template-issue-labels.js';

@@ -1,0 +1,128 @@
+/**
+ * Opens our letters as a reader would: poppler's pdfinfo, pdffonts and pdftotext,
+ * and pdftoppm to a bitmap on which the SEPA QR code is decoded back.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import jsQRModule from 'jsqr';
+import { PNG } from 'pngjs';
+import { describe, expect, it } from 'vitest';
+import { LETTER_TYPES, isValidCreditorReference, renderLetter } from '../src/index.js';
+import { sample } from './samples.js';
+
+const havePoppler = (() => {
+  try {
+    execFileSync('pdfinfo', ['-v'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+if (!havePoppler && process.env.AMIABLE_REQUIRE_TOOLS === '1') throw new Error('pdfinfo is missing: apt-get install poppler-utils');
+
+// jsqr is CommonJS with a `default` export in its types: under Node's ESM the module itself is the function.
+const jsQR = ((jsQRModule as unknown as { default?: typeof jsQRModule.default }).default ?? jsQRModule) as typeof jsQRModule.default;
+
+const dir = mkdtempSync(join(tmpdir(), 'amiable-letters-'));
+const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+
+async function pdfOf(name: string, lang: 'fr' | 'en' = 'fr') {
+  const out = await renderLetter(sample(name), { lang });
+  if (!out.ok) throw new Error(JSON.stringify(out));
+  const file = join(dir, `${name}-${lang}.pdf`);
+  writeFileSync(file, out.pdf);
+  return { ...out, file };
+}
+
+describe('letter PDFs', () => {
+  it('gives the same bytes for the same letter, and other bytes for another', async () => {
+    const a = await renderLetter(sample('formal-notice'), { lang: 'fr' });
+    const b = await renderLetter(sample('formal-notice'), { lang: 'fr' });
+    const c = await renderLetter(
+      sample('formal-notice', (j) => {
+        j.date = '2025-10-02';
+      }),
+      { lang: 'fr' },
+    );
+    if (!a.ok || !b.ok || !c.ok) throw new Error('render');
+    expect(Buffer.from(a.pdf).equals(Buffer.from(b.pdf))).toBe(true);
+    expect(a.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(c.sha256).not.toBe(a.sha256);
+  });
+
+  it.skipIf(!havePoppler).each(LETTER_TYPES)('%s opens as an A4 PDF/A-2b with its fonts embedded', async (type) => {
+    const name = type === 'formal-notice' ? 'formal-notice-consumer' : type;
+    for (const lang of ['fr', 'en'] as const) {
+      const { file } = await pdfOf(name, lang);
+      const info = run('pdfinfo', [file]);
+      expect(info).toMatch(/Page size:\s+595\.276 x 841\.89 pts \(A4\)/);
+      expect(info).toMatch(/Tagged:\s+yes/);
+      const meta = run('pdfinfo', ['-meta', file]);
+      expect(meta).toContain('<pdfaid:part>2</pdfaid:part>');
+      expect(meta).toContain('<pdfaid:conformance>B</pdfaid:conformance>');
+      const fonts = run('pdffonts', [file]).split('\n').slice(2).filter(Boolean);
+      expect(fonts.length).toBeGreaterThan(0);
+      for (const font of fonts) {
+        expect(font).toContain('LiberationSans');
+        expect(font).toMatch(/\s+yes\s+yes\s+yes\s+/); // embedded, subset, with a ToUnicode map
+      }
+    }
+  });
+
+  it.skipIf(!havePoppler)('prints French typography and every mention a reader looks for', async () => {
+    const { file, facts } = await pdfOf('formal-notice');
+    const text = run('pdftotext', ['-layout', file, '-']).replace(/[ \t]*\n[ \t]*/g, '\n');
+    const flat = text.replace(/\s+/g, ' ');
+    expect(text).toContain('MISE EN DEMEURE');
+    expect(text).toContain('Lyon, le 1er octobre 2025');
+    expect(text).toContain('SIREN 732 829 320');
+    expect(text).toContain('F-2025-0187');
+    expect(text).toContain('20/07/2025');
+    // Typst positions spaces instead of printing space glyphs, so the text layer has plain spaces where the
+    // letter has a narrow no-break space (thousands) and a no-break space (before €): the template test checks those.
+    expect(text).toMatch(/1\s450,50\s€/);
+    expect(text).toContain('Indemnités forfaitaires de recouvrement (C. com. D441-5)');
+    expect(text).toMatch(/120,00\s€/);
+    expect(flat).toContain('au plus tard le 9 octobre 2025');
+    expect(flat).toContain('injonction de payer');
+    expect(text).toContain('FR76 3000 6000 0112 3456 7890 189');
+    expect(text).toContain('Lettre recommandée électronique');
+    expect(text).toMatch(/Page 1 \/ 1/);
+    expect(isValidCreditorReference(facts.reference)).toBe(true);
+  });
+
+  it.skipIf(!havePoppler)('carries an EPC QR code a banking app reads back: IBAN, amount and the case reference', async () => {
+    const { file, facts } = await pdfOf('formal-notice');
+    run('pdftoppm', ['-r', '200', '-png', '-singlefile', file, join(dir, 'page')]);
+    const png = PNG.sync.read(await import('node:fs').then((fs) => fs.readFileSync(join(dir, 'page.png'))));
+    const code = jsQR(new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.byteLength), png.width, png.height);
+    expect(code?.data.split('\n')).toEqual([
+      'BCD',
+      '002',
+      '1',
+      'SCT',
+      'AGRIFRPP',
+      'Atelier Durand SARL',
+      'FR7630006000011234567890189',
+      `EUR${(facts.totalClaimedCents / 100).toFixed(2)}`,
+      '',
+      facts.reference,
+    ]);
+  });
+
+  it.skipIf(!havePoppler)('reproduces CPCE L111-8 paragraphs 2 and 3 word for word in an agency letter, in both languages', async () => {
+    for (const lang of ['fr', 'en'] as const) {
+      const { file } = await pdfOf('agency-letter', lang);
+      const text = run('pdftotext', [file, '-'])
+        .replace(/\s+/g, ' ')
+        .replace(/\u00ad\s?/g, '');
+      expect(text).toContain(
+        'Les frais de recouvrement entrepris sans titre exécutoire restent à la charge du créancier, sauf s’ils concernent un acte dont l’accomplissement est prescrit par la loi au créancier.',
+      );
+      expect(text).toContain('laisser tout ou partie des frais ainsi exposés à la charge du débiteur de mauvaise foi.');
+      expect(text).toMatch(/exerce une activité de recouvrement amiable|carries on amicable debt collection/);
+    }
+  });
+});
