@@ -23,6 +23,7 @@ import { debtorRoutes } from './routes/debtors.js';
 import { healthRoutes } from './routes/health.js';
 import { importRoutes } from './routes/imports.js';
 import { legalRoutes } from './routes/legal.js';
+import { recoveryCampaignRoutes } from './routes/recovery-campaigns.js';
 import { recoveryCaseRoutes } from './routes/recovery-cases.js';
 import { recoverySettingsRoutes } from './routes/recovery-settings.js';
 import { invoiceRoutes } from './routes/invoices.js';
@@ -128,6 +129,7 @@ export async function buildServer(deps: ApiDeps, options: { logger?: boolean } =
       await legalRoutes(api as App, deps);
       await recoverySettingsRoutes(api as App, deps);
       await recoveryCaseRoutes(api as App, deps);
+      await recoveryCampaignRoutes(api as App, deps);
     },
     { prefix: '/api' },
   );

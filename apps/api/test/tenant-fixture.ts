@@ -34,6 +34,8 @@ export interface TenantIds {
   readonly scenarioId: string;
   readonly caseId: string;
   readonly dispatchId: string;
+  /** A draft bulk campaign aimed at the debtor's tag. */
+  readonly campaignId: string;
 }
 
 export interface TenantFixture {
@@ -207,6 +209,15 @@ export async function buildTenantFixture(
   const scenarioId = await first('/api/recovery/scenarios');
   const caseId = await first('/api/recovery/cases');
   const dispatchId = await first('/api/recovery/dispatches');
+  const campaignName = `Campagne ${label} de printemps`;
+  const campaignId = (
+    await send('POST', '/api/recovery/campaigns', {
+      name: campaignName,
+      channel: 'email',
+      templates: { fr: { subject: `Objet ${campaignName}`, body: 'Bonjour {{debtorName}}' } },
+      filter: { tags: [`tag-${slug}`], creditorId },
+    })
+  ).id;
   const ids: TenantIds = {
     tenantId,
     ownerId,
@@ -229,6 +240,7 @@ export async function buildTenantFixture(
     scenarioId,
     caseId,
     dispatchId,
+    campaignId,
   };
   for (const [name, value] of Object.entries(ids)) if (!value) throw new Error(`${label}: no ${name}`);
   const secrets = [
@@ -251,6 +263,7 @@ export async function buildTenantFixture(
     disputeReason,
     importFilename,
     keyName,
+    campaignName,
     created.apiKey.prefix,
     `tag-${slug}`,
     `debiteur-${slug}.test`,

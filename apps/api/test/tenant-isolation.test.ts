@@ -30,6 +30,7 @@ const AGGREGATE_URLS = [
   '/api/recovery/cases',
   '/api/recovery/dispatches',
   '/api/recovery/preview?days=60',
+  '/api/recovery/campaigns',
 ];
 
 beforeAll(async () => {
@@ -152,6 +153,15 @@ const PROBES: readonly Probe[] = [
     url: (v) => `/api/recovery/dispatches/${v.dispatchId}/review`,
     body: () => ({ resolution: 'cancel', note: 'pirate' }),
   },
+  { route: 'GET /api/recovery/campaigns/:id', url: (v) => `/api/recovery/campaigns/${v.campaignId}` },
+  { route: 'GET /api/recovery/campaigns/:id/preview', url: (v) => `/api/recovery/campaigns/${v.campaignId}/preview` },
+  {
+    route: 'PUT /api/recovery/campaigns/:id',
+    url: (v) => `/api/recovery/campaigns/${v.campaignId}`,
+    body: () => ({ name: 'Campagne piratée', channel: 'email', templates: { fr: { subject: 'x', body: 'x' } }, filter: {} }),
+  },
+  { route: 'POST /api/recovery/campaigns/:id/launch', url: (v) => `/api/recovery/campaigns/${v.campaignId}/launch` },
+  { route: 'POST /api/recovery/campaigns/:id/cancel', url: (v) => `/api/recovery/campaigns/${v.campaignId}/cancel` },
 
   { route: 'GET /api/invoices/:id', url: (v) => `/api/invoices/${v.invoiceId}` },
   { route: 'GET /api/invoices/:id', url: (v) => `/api/invoices/${v.creditNoteId}` },
@@ -273,6 +283,7 @@ async function snapshotOf(tenant: TenantFixture): Promise<Record<string, string>
     `/api/creditors/${v.creditorId}`,
     `/api/creditors/${v.creditorId}/logo`,
     `/api/imports/${v.importId}`,
+    `/api/recovery/campaigns/${v.campaignId}`,
     '/api/users',
     '/api/api-keys',
     '/api/tenant',
@@ -401,6 +412,25 @@ describe('routes that take an id', () => {
         field: 'invoiceId',
       },
       {
+        name: 'campaign aimed at a B creditor',
+        method: 'POST',
+        url: '/api/recovery/campaigns',
+        body: (v) => ({
+          name: 'Campagne',
+          channel: 'email',
+          templates: { fr: { subject: 'x', body: 'x' } },
+          filter: { creditorId: v.creditorId },
+        }),
+        field: 'filter.creditorId',
+      },
+      {
+        name: 'campaign preview for a B creditor',
+        method: 'POST',
+        url: '/api/recovery/campaigns/preview',
+        body: (v) => ({ channel: 'email', templates: { fr: { subject: 'x', body: 'x' } }, filter: { creditorId: v.creditorId } }),
+        field: 'filter.creditorId',
+      },
+      {
         name: 'A import confirmed for a B creditor',
         method: 'POST',
         url: `/api/imports/${own.importId}/confirm`,
@@ -502,6 +532,7 @@ function listUrls(own: TenantIds, label: string): string[] {
     '/api/payments?unallocated=true',
     '/api/creditors',
     '/api/imports',
+    '/api/recovery/campaigns',
     '/api/users',
     '/api/api-keys',
     '/api/tenant',

@@ -16,6 +16,8 @@ const DebtorPage = lazy(() => import('./pages/debtors/DebtorPage').then((module)
 const RecoveryPage = lazy(() => import('./pages/recovery/RecoveryPage').then((module) => ({ default: module.RecoveryPage })));
 const CasesPage = lazy(() => import('./pages/recovery/CasesPage').then((module) => ({ default: module.CasesPage })));
 const CasePage = lazy(() => import('./pages/recovery/CasePage').then((module) => ({ default: module.CasePage })));
+const CampaignsPage = lazy(() => import('./pages/recovery/campaigns/CampaignsPage').then((module) => ({ default: module.CampaignsPage })));
+const CampaignPage = lazy(() => import('./pages/recovery/campaigns/CampaignPage').then((module) => ({ default: module.CampaignPage })));
 const ScenariosPage = lazy(() => import('./pages/recovery/ScenariosPage').then((module) => ({ default: module.ScenariosPage })));
 const ImportPage = lazy(() => import('./pages/import/ImportPage').then((module) => ({ default: module.ImportPage })));
 const CalculatorPage = lazy(() => import('./pages/calculator/CalculatorPage').then((module) => ({ default: module.CalculatorPage })));
@@ -46,6 +48,8 @@ export function App() {
                 <Route path="/recovery/cases" component={CasesPage} />
                 <Route path="/recovery/cases/:id">{(params) => <CasePage key={params.id} id={params.id} />}</Route>
                 <Route path="/recovery/scenarios" component={ScenariosPage} />
+                <Route path="/recovery/campaigns" component={CampaignsPage} />
+                <Route path="/recovery/campaigns/:id">{(params) => <CampaignPage key={params.id} id={params.id} />}</Route>
                 <Route path="/import" component={ImportPage} />
                 <Route path="/calculator" component={CalculatorPage} />
                 <Route path="/settings/rates" component={RatesPage} />

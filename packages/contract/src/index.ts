@@ -4,3 +4,4 @@ export * from './ledger.js';
 export * from './imports.js';
 export * from './legal.js';
 export * from './recovery.js';
+export * from './recovery-campaigns.js';

@@ -21,6 +21,11 @@ const MessageTemplate = Type.Object({
   subject: Type.String({ minLength: 1, maxLength: 300 }),
   body: Type.String({ minLength: 1, maxLength: 20_000 }),
 });
+/** A message per language; placeholders {{debtorName}}, {{creditorName}}, {{invoiceList}}, {{totalDue}}, {{oldestDueDate}}, {{penaltiesNotice}}, {{signature}}. */
+export const MessageTemplates = Type.Object(
+  { fr: Type.Optional(MessageTemplate), en: Type.Optional(MessageTemplate) },
+  { additionalProperties: false },
+);
 
 export const ScenarioStepDto = Type.Object(
   {
@@ -30,7 +35,7 @@ export const ScenarioStepDto = Type.Object(
     requiresApproval: Type.Optional(Type.Boolean()),
     minOutstanding: Type.Optional(Nullable(Amount)),
     debtorKinds: Type.Optional(Type.Array(Type.Union([Type.Literal('business'), Type.Literal('consumer')]), { maxItems: 2 })),
-    templates: Type.Object({ fr: Type.Optional(MessageTemplate), en: Type.Optional(MessageTemplate) }, { additionalProperties: false }),
+    templates: MessageTemplates,
   },
   { additionalProperties: false },
 );
@@ -121,8 +126,10 @@ export const DispatchDto = Type.Object({
   caseId: Uuid,
   debtor: Type.Object({ id: Uuid, name: Type.String() }),
   creditor: Type.Object({ id: Uuid, name: Type.String() }),
-  scenarioId: Uuid,
-  stepId: Type.String(),
+  /** The scenario of a step's action; null for a campaign's message (then `campaign` is set). */
+  scenarioId: Nullable(Uuid),
+  campaign: Nullable(Type.Object({ id: Uuid, name: Type.String() })),
+  stepId: Type.String({ description: 'The step id, or "campaign"' }),
   channel: Channel,
   occurrence: IsoDateString,
   status: DispatchStatus,
@@ -142,6 +149,7 @@ export const DispatchQuery = Type.Object(
     status: Type.Optional(DispatchStatus),
     channel: Type.Optional(Channel),
     caseId: Type.Optional(Uuid),
+    campaignId: Type.Optional(Uuid),
     view: Type.Optional(
       Type.Union([Type.Literal('worklist'), Type.Literal('approvals'), Type.Literal('review')], {
         description: 'worklist: calls and tasks due; approvals: awaiting a manager; review: uncertain or failed',

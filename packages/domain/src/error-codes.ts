@@ -54,6 +54,10 @@ export const ERROR_CODES = {
   DISPUTE_ALREADY_OPEN: 'DISPUTE_ALREADY_OPEN',
   /** The creditor still has invoices or payments and cannot be deleted. */
   CREDITOR_IN_USE: 'CREDITOR_IN_USE',
+  /** The campaign was already launched or cancelled: it can no longer be changed or launched. */
+  CAMPAIGN_NOT_DRAFT: 'CAMPAIGN_NOT_DRAFT',
+  /** No case matches the campaign's filter (or none has an address for its channel): nothing was launched. */
+  CAMPAIGN_EMPTY: 'CAMPAIGN_EMPTY',
   /** The service is starting or shutting down. Retry shortly. */
   /** The rates table lacks a half-year the computation needs (params.halfYear); an owner can add it. */
   RATE_MISSING: 'RATE_MISSING',

@@ -31,6 +31,8 @@ export const ERROR_MESSAGES: Readonly<Record<Locale, Messages>> = {
     ALREADY_REVERSED: 'Déjà annulé.',
     DISPUTE_ALREADY_OPEN: 'Un litige est déjà ouvert sur cette facture.',
     CREDITOR_IN_USE: 'Ce créancier a des factures ou des règlements : il ne peut pas être supprimé.',
+    CAMPAIGN_NOT_DRAFT: 'Cette campagne a déjà été lancée ou annulée : elle ne peut plus être modifiée ni lancée.',
+    CAMPAIGN_EMPTY: 'Aucun dossier ne correspond à cette campagne (ou aucun n’a d’adresse pour ce canal) : rien n’a été lancé.',
     RATE_MISSING:
       'Le taux du semestre {halfYear} manque dans la table des taux : aucun calcul n’est fait sur un taux supposé. Un administrateur peut l’ajouter (Paramètres › Taux légaux, ou « npx amiable rates set {halfYear} --ecb … --legal-individual … --legal-other … --source … »).',
     UNAVAILABLE: 'Service momentanément indisponible. Réessayez dans un instant.',
@@ -62,6 +64,8 @@ export const ERROR_MESSAGES: Readonly<Record<Locale, Messages>> = {
     ALREADY_REVERSED: 'Already reversed.',
     DISPUTE_ALREADY_OPEN: 'This invoice already has an open dispute.',
     CREDITOR_IN_USE: 'This creditor has invoices or payments and cannot be deleted.',
+    CAMPAIGN_NOT_DRAFT: 'This campaign was already launched or cancelled: it can no longer be changed or launched.',
+    CAMPAIGN_EMPTY: 'No case matches this campaign (or none has an address for its channel): nothing was launched.',
     RATE_MISSING:
       'The rates table has no rate for the half-year {halfYear}: nothing is computed on an assumed rate. An administrator can add it (Settings › Legal rates, or "npx amiable rates set {halfYear} --ecb … --legal-individual … --legal-other … --source …").',
     UNAVAILABLE: 'Service temporarily unavailable. Try again in a moment.',

@@ -10,3 +10,4 @@ export * from './segments.js';
 export * from './plan-cases.js';
 export * from './render-message.js';
 export * from './preview-plans.js';
+export * from './campaign-schedule.js';

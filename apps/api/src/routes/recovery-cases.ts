@@ -46,6 +46,7 @@ function dispatchDto(d: DispatchView) {
     debtor: d.debtor,
     creditor: d.creditor,
     scenarioId: d.scenarioId,
+    campaign: d.campaign,
     stepId: d.stepId,
     channel: d.channel,
     occurrence: d.occurrence,
@@ -76,7 +77,7 @@ function caseDto(c: CaseView) {
   };
 }
 
-function commandActor(request: FastifyRequest, principal: Parameters<typeof actorOf>[1]): CommandActor {
+export function commandActor(request: FastifyRequest, principal: Parameters<typeof actorOf>[1]): CommandActor {
   const a = actorOf(request, principal);
   return { kind: a.kind === 'user' ? 'user' : 'api-key', id: a.id, label: a.label, channel: a.channel === 'web' ? 'web' : 'api', ip: a.ip };
 }
@@ -243,7 +244,15 @@ export async function recoveryCaseRoutes(app: App, deps: ApiDeps): Promise<void>
       const principal = authorize(request, 'ledger:read');
       const q = request.query;
       const rows = await inCallerTenant(deps, request, principal, ({ tx, today }) =>
-        listDispatches(tx, { status: q.status, channel: q.channel, caseId: q.caseId, view: q.view, today, limit: q.limit ?? 100 }),
+        listDispatches(tx, {
+          status: q.status,
+          channel: q.channel,
+          caseId: q.caseId,
+          campaignId: q.campaignId,
+          view: q.view,
+          today,
+          limit: q.limit ?? 100,
+        }),
       );
       return rows.map(dispatchDto);
     },

@@ -52,6 +52,10 @@ import type {
   ReviewResolution as ReviewResolutionSchema,
   PlanRun as PlanRunSchema,
   CallOutcome as CallOutcomeBody,
+  CampaignStatus as CampaignStatusSchema,
+  CampaignChannel as CampaignChannelSchema,
+  CampaignCaseState as CampaignCaseStateSchema,
+  CampaignQuery as CampaignQuerySchema,
 } from '@amiable/contract';
 import type { Static, TSchema } from 'typebox';
 
@@ -104,6 +108,11 @@ export type {
   CaseDetail,
   PlannedActionDto,
   Preview,
+  CampaignDto,
+  CampaignFilter,
+  CampaignInput,
+  CampaignPreview,
+  CampaignPreviewInput,
 } from '@amiable/contract';
 
 /** `{ items, nextCursor }` for a given item schema. */
@@ -166,3 +175,9 @@ export type ApprovalDecision = Static<typeof ApprovalDecisionSchema>;
 export type ReviewResolution = Static<typeof ReviewResolutionSchema>;
 export type PlanRun = Static<typeof PlanRunSchema>;
 export type OutcomeKind = CallOutcomeBody['outcome'];
+
+// Bulk campaigns: one template to the cases a filter selects, under the rules of contact.
+export type CampaignStatus = Static<typeof CampaignStatusSchema>;
+export type CampaignChannel = Static<typeof CampaignChannelSchema>;
+export type CampaignCaseState = Static<typeof CampaignCaseStateSchema>;
+export type CampaignQuery = Static<typeof CampaignQuerySchema>;

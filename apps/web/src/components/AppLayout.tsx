@@ -16,6 +16,7 @@ const NAV_ITEMS = [
   { href: '/recovery', key: 'recovery', exact: true },
   { href: '/recovery/cases', key: 'cases', exact: false },
   { href: '/recovery/scenarios', key: 'scenarios', exact: false },
+  { href: '/recovery/campaigns', key: 'campaigns', exact: false },
   { href: '/import', key: 'import', exact: false },
   { href: '/calculator', key: 'calculator', exact: false },
   { href: '/settings/rates', key: 'rates', exact: false },

@@ -1,3 +1,4 @@
+import { enCampaigns } from './en-campaigns';
 import type { frRecovery } from './fr-recovery';
 
 /** The French texts' shape with every leaf a string (typed from fr-recovery.ts, not en.ts: en.ts imports this file). */
@@ -313,4 +314,5 @@ export const enRecovery: Shape<typeof frRecovery> = {
     help: 'A scenario chosen earlier is not shown here: choosing an option applies it at once.',
     saved: 'Recovery scenario saved.',
   },
+  campaigns: enCampaigns,
 };

@@ -20,6 +20,7 @@ export const en: EnglishResources = {
     recovery: 'Recovery',
     cases: 'Cases',
     scenarios: 'Scenarios',
+    campaigns: 'Campaigns',
     import: 'Import',
     calculator: 'Calculator',
     rates: 'Legal rates',

@@ -2,6 +2,8 @@
  * French texts of the recovery screens (Relances, Dossiers, Scénarios), kept apart from fr.ts for size;
  * fr.ts mounts them under "recovery". Same typography rules as fr.ts.
  */
+import { frCampaigns } from './fr-campaigns';
+
 export const frRecovery = {
   title: 'Relances',
   intro: 'Les appels et tâches du jour, les envois à valider ou à vérifier, et ce que la planification prévoit.',
@@ -311,4 +313,5 @@ export const frRecovery = {
     help: 'Le scénario propre déjà choisi n’est pas affiché ici\u00a0: choisir une option l’applique aussitôt.',
     saved: 'Scénario de relance enregistré.',
   },
+  campaigns: frCampaigns,
 };

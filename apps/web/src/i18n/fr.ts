@@ -19,6 +19,7 @@ export const fr = {
     recovery: 'Relances',
     cases: 'Dossiers',
     scenarios: 'Scénarios',
+    campaigns: 'Campagnes',
     import: 'Import',
     calculator: 'Calculateur',
     rates: 'Taux légaux',

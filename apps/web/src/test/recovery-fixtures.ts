@@ -12,6 +12,7 @@ export const dispatch = (overrides: Partial<DispatchDto>): DispatchDto => ({
   debtor: { id: DEBTOR_ID, name: 'Café du Port' },
   creditor: CREDITOR,
   scenarioId: SCENARIO_ID,
+  campaign: null,
   stepId: 'call',
   channel: 'call',
   occurrence: '2026-11-23',

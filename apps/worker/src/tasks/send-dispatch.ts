@@ -1,7 +1,8 @@
 /**
- * Sends one planned e-mail action, effectively once (see dispatch-execution.ts in
- * packages/db): claim (commits 'sending'), hand over to SMTP with the dispatch's
- * idempotency key as Message-ID, record the outcome. Whether SMTP took the message
+ * Sends one planned e-mail or SMS action — a scenario step's or a campaign's —
+ * effectively once (see dispatch-execution.ts in packages/db): claim (commits
+ * 'sending'), hand over to SMTP with the dispatch's idempotency key as Message-ID,
+ * record the outcome. Whether SMTP took the message
  * decides between a retry and human review.
  */
 import { claimDispatch, finishDispatch, type Database } from '@amiable/db';
@@ -32,7 +33,7 @@ export async function sendDispatch(
 ): Promise<void> {
   const claim = await claimDispatch(deps.db.app, payload.tenantId, payload.dispatchId, deps.clock.now());
   if (claim.kind !== 'send') return;
-  const message = renderMessage(claim.step.templates ?? {}, claim.facts);
+  const message = renderMessage(claim.templates, claim.facts);
   try {
     if (claim.channel === 'sms') {
       if (!deps.sms) throw Object.assign(new Error('no SMS provider configured'), { code: 'ENOTFOUND' });

@@ -11,12 +11,15 @@
  * A worker killed between 1 and 3 leaves the row 'sending': the retried job finds
  * it so and marks it 'uncertain' for a person to check — it is never resent by
  * itself, and never lost.
+ * A campaign's message takes its campaign's templates, after the campaign's own
+ * re-checks (campaigns/claim-campaign-dispatch.ts); a scenario's takes its step's.
  */
 import type { IsoDate } from '@amiable/domain';
-import type { MessageFacts } from '@amiable/recovery';
+import type { MessageFacts, Templates } from '@amiable/recovery';
 import type pg from 'pg';
 import { sql } from '../sql.js';
 import { inTenant } from '../tenant-transaction.js';
+import { gateCampaignDispatch } from './campaigns/claim-campaign-dispatch.js';
 import type { StoredStep } from './scenarios.js';
 
 export type Claim =
@@ -26,10 +29,10 @@ export type Claim =
       /** E-mail address, or phone number for an SMS. */
       readonly to: string;
       readonly idempotencyKey: string;
-      readonly step: StoredStep;
+      readonly templates: Templates;
       readonly facts: MessageFacts;
     }
-  | { readonly kind: 'already-handled' | 'skipped' | 'uncertain' | 'no-recipient' };
+  | { readonly kind: 'already-handled' | 'skipped' | 'uncertain' | 'no-recipient' | 'postponed' };
 
 export async function claimDispatch(pool: pg.Pool, tenantId: string, dispatchId: string, now: Date): Promise<Claim> {
   return inTenant(pool, { tenantId }, async (tx) => {
@@ -38,12 +41,17 @@ export async function claimDispatch(pool: pg.Pool, tenantId: string, dispatchId:
       channel: string;
       case_id: string;
       debtor_id: string;
-      scenario_id: string;
+      scenario_id: string | null;
+      campaign_id: string | null;
       step_id: string;
       invoice_ids: string[];
       idempotency_key: string;
+      occurrence: string;
+      created_at: Date;
     }>(sql`
-      SELECT status, channel, case_id, debtor_id, scenario_id, step_id, invoice_ids, idempotency_key FROM amiable.dispatch WHERE id = ${dispatchId} FOR UPDATE`);
+      SELECT status, channel, case_id, debtor_id, scenario_id, campaign_id, step_id, invoice_ids, idempotency_key, occurrence::text AS occurrence,
+             created_at
+      FROM amiable.dispatch WHERE id = ${dispatchId} FOR UPDATE`);
     if (!d) return { kind: 'already-handled' };
     if (d.status === 'sending') {
       // A previous attempt died while handing the message over: nobody knows whether it left.
@@ -53,6 +61,23 @@ export async function claimDispatch(pool: pg.Pool, tenantId: string, dispatchId:
       return { kind: 'uncertain' };
     }
     if (d.status !== 'planned') return { kind: 'already-handled' };
+    let templates: Templates | null = null;
+    if (d.campaign_id) {
+      const gate = await gateCampaignDispatch(
+        tx,
+        {
+          id: dispatchId,
+          campaignId: d.campaign_id,
+          caseId: d.case_id,
+          debtorId: d.debtor_id,
+          occurrence: d.occurrence,
+          createdAt: d.created_at,
+        },
+        now,
+      );
+      if (gate.kind !== 'go') return { kind: gate.kind === 'cancelled' ? 'already-handled' : gate.kind };
+      templates = gate.templates;
+    }
     const invoices = await tx.query<{
       id: string;
       number: string;
@@ -96,9 +121,11 @@ export async function claimDispatch(pool: pg.Pool, tenantId: string, dispatchId:
       );
       return { kind: 'no-recipient' };
     }
-    const scenario = await tx.maybeOne<{ steps: StoredStep[] }>(sql`SELECT steps FROM amiable.scenario WHERE id = ${d.scenario_id}`);
+    const scenario = templates
+      ? null
+      : await tx.maybeOne<{ steps: StoredStep[] }>(sql`SELECT steps FROM amiable.scenario WHERE id = ${d.scenario_id}`);
     const step = scenario?.steps.find((s) => s.id === d.step_id);
-    if (!step) {
+    if (!templates && !step) {
       await tx.execute(
         sql`UPDATE amiable.dispatch SET status = 'failed', last_error = 'the step no longer exists in its scenario', updated_at = ${now} WHERE id = ${dispatchId}`,
       );
@@ -111,7 +138,7 @@ export async function claimDispatch(pool: pg.Pool, tenantId: string, dispatchId:
       channel: sms ? 'sms' : 'email',
       to: party.address,
       idempotencyKey: d.idempotency_key,
-      step,
+      templates: templates ?? step?.templates ?? {},
       facts: {
         locale: party.locale ?? 'fr',
         debtorName: party.debtor_name,

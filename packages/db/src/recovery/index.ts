@@ -5,3 +5,4 @@ export * from './dispatch-execution.js';
 export * from './recovery-queries.js';
 export * from './recovery-commands.js';
 export * from './scenario-commands.js';
+export * from './campaigns/index.js';

@@ -8,7 +8,9 @@ export interface DispatchView {
   readonly caseId: string;
   readonly debtor: { readonly id: string; readonly name: string };
   readonly creditor: { readonly id: string; readonly name: string };
-  readonly scenarioId: string;
+  /** The scenario of a step's action, or null for a campaign's message. */
+  readonly scenarioId: string | null;
+  readonly campaign: { readonly id: string; readonly name: string } | null;
   readonly stepId: string;
   readonly channel: 'email' | 'letter' | 'registered-letter' | 'sms' | 'call' | 'task';
   readonly occurrence: IsoDate;
@@ -27,6 +29,7 @@ export type DispatchFilter = {
   readonly status?: DispatchView['status'] | undefined;
   readonly channel?: DispatchView['channel'] | undefined;
   readonly caseId?: string | undefined;
+  readonly campaignId?: string | undefined;
   readonly view?: 'worklist' | 'approvals' | 'review' | undefined;
   readonly today: IsoDate;
   readonly limit: number;
@@ -37,6 +40,7 @@ export async function listDispatches(db: Queryable, f: DispatchFilter): Promise<
   if (f.status) where.push(sql`x.status = ${f.status}`);
   if (f.channel) where.push(sql`x.channel = ${f.channel}`);
   if (f.caseId) where.push(sql`x.case_id = ${f.caseId}`);
+  if (f.campaignId) where.push(sql`x.campaign_id = ${f.campaignId}`);
   if (f.view === 'worklist') where.push(sql`x.channel IN ('call', 'task') AND x.status = 'planned' AND x.occurrence <= ${f.today}::date`);
   if (f.view === 'approvals') where.push(sql`x.status = 'awaiting-approval'`);
   if (f.view === 'review') where.push(sql`x.status IN ('uncertain', 'failed')`);
@@ -47,7 +51,9 @@ export async function listDispatches(db: Queryable, f: DispatchFilter): Promise<
     debtor_name: string;
     creditor_id: string;
     creditor_name: string;
-    scenario_id: string;
+    scenario_id: string | null;
+    campaign_id: string | null;
+    campaign_name: string | null;
     step_id: string;
     channel: DispatchView['channel'];
     occurrence: string;
@@ -62,13 +68,14 @@ export async function listDispatches(db: Queryable, f: DispatchFilter): Promise<
     updated_at: Date;
   }>(sql`
     SELECT x.id, x.case_id, x.debtor_id, d.name AS debtor_name, c.id AS creditor_id, c.legal_name AS creditor_name, x.scenario_id,
-           x.step_id, x.channel, x.occurrence::text AS occurrence, x.status, inv.numbers, inv.outstanding::text AS outstanding,
+           x.campaign_id, cp.name AS campaign_name, x.step_id, x.channel, x.occurrence::text AS occurrence, x.status, inv.numbers, inv.outstanding::text AS outstanding,
            x.recipient, x.attempts, x.last_error, x.outcome, (inv.outstanding * greatest(1, ${f.today}::date - inv.oldest_due))::text AS priority,
            x.updated_at
     FROM amiable.dispatch x
     JOIN amiable.recovery_case rc ON rc.tenant_id = x.tenant_id AND rc.id = x.case_id
     JOIN amiable.debtor d ON d.tenant_id = x.tenant_id AND d.id = x.debtor_id
     JOIN amiable.creditor c ON c.tenant_id = x.tenant_id AND c.id = rc.creditor_id
+    LEFT JOIN amiable.campaign cp ON cp.tenant_id = x.tenant_id AND cp.id = x.campaign_id
     CROSS JOIN LATERAL (
       SELECT coalesce(array_agg(i.number ORDER BY i.number), '{}') AS numbers, coalesce(sum(i.outstanding_cents), 0) AS outstanding,
              coalesce(min(i.due_date), ${f.today}::date) AS oldest_due
@@ -82,6 +89,7 @@ export async function listDispatches(db: Queryable, f: DispatchFilter): Promise<
     debtor: { id: r.debtor_id, name: r.debtor_name },
     creditor: { id: r.creditor_id, name: r.creditor_name },
     scenarioId: r.scenario_id,
+    campaign: r.campaign_id ? { id: r.campaign_id, name: r.campaign_name ?? '' } : null,
     stepId: r.step_id,
     channel: r.channel,
     occurrence: r.occurrence,

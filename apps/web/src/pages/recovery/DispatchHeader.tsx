@@ -34,7 +34,7 @@ export function DispatchHeader({ dispatch, rank }: DispatchHeaderProps) {
             {dispatch.debtor.name}
           </Anchor>
           <ChannelLabel channel={dispatch.channel} />
-          <Code>{dispatch.stepId}</Code>
+          {dispatch.campaign ? dispatch.campaign.name : <Code>{dispatch.stepId}</Code>}
         </Group>
         <Group gap="xs">
           <DispatchStatusBadge status={dispatch.status} />

@@ -32,7 +32,10 @@ export function TimelineEntryTitle({ entry }: { readonly entry: TimelineEntry })
     return (
       <Group gap="xs" component="span">
         <span>
-          {t('recovery.case.dispatch', { channel: t(`recovery.channels.${entry.dispatch.channel}`), step: entry.dispatch.stepId })}
+          {t('recovery.case.dispatch', {
+            channel: t(`recovery.channels.${entry.dispatch.channel}`),
+            step: entry.dispatch.campaign?.name ?? entry.dispatch.stepId,
+          })}
         </span>
         <DispatchStatusBadge status={entry.dispatch.status} />
       </Group>
