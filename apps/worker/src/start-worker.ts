@@ -44,7 +44,7 @@ function isUuid(value: unknown): value is string {
 export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
   const log = deps.log ?? (() => undefined);
   const mailer: Mailer = deps.config.smtp
-    ? smtpMailer(deps.config.smtp.url, deps.config.smtp.from, deps.config.worker.concurrency)
+    ? smtpMailer(deps.config.smtp.url, deps.config.smtp.from, deps.config.worker.concurrency, deps.config.smtp.dkim)
     : outboxMailer(deps.config.outboxDir, deps.config.mailFrom);
   const mailDomain = new URL(deps.config.publicUrl).hostname;
   const sms = fileSmsSender(path.join(deps.config.outboxDir, 'sms'));
@@ -72,7 +72,7 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
       const lastAttempt = helpers.job.attempts >= helpers.job.max_attempts;
       await sendDispatch(
         { tenantId: p.tenantId, dispatchId: p.dispatchId },
-        { db: deps.db, clock: deps.clock, mailer, mailDomain, sms },
+        { db: deps.db, clock: deps.clock, ids: deps.ids, mailer, mailDomain, publicUrl: deps.config.publicUrl, sms },
         lastAttempt,
       );
     },

@@ -111,6 +111,7 @@ async function until<T>(fn: () => Promise<T | undefined>, ms = 20_000): Promise<
 const countingMailer = (sent: OutgoingMail[]): Mailer => ({
   async send(mail) {
     sent.push(mail);
+    return { rejected: [], response: '250 counted' };
   },
   close() {},
 });
@@ -192,7 +193,10 @@ describe('a launched campaign', () => {
 
     // A repeated job and a second launch send nothing more.
     for (const m of await messagesOf(id))
-      await sendDispatch({ tenantId: fixture.tenantId, dispatchId: m.id }, { db, clock, mailer: countingMailer([]), mailDomain: 'x' });
+      await sendDispatch(
+        { tenantId: fixture.tenantId, dispatchId: m.id },
+        { db, clock, mailer: countingMailer([]), mailDomain: 'x', ids, publicUrl: 'http://127.0.0.1:3000' },
+      );
     await expect(run((tx) => launchCampaign(tx, id, manager, clock.now(), ids))).resolves.toMatchObject({
       ok: false,
       code: 'CAMPAIGN_NOT_DRAFT',
@@ -214,7 +218,7 @@ describe('by hand, on days ahead (the jobs wait for their window)', () => {
     for (const m of await messagesOf(id))
       await sendDispatch(
         { tenantId: fixture.tenantId, dispatchId: m.id },
-        { db, clock: new FakeClock(monday), mailer: countingMailer(sent), mailDomain: 'x' },
+        { db, clock: new FakeClock(monday), mailer: countingMailer(sent), mailDomain: 'x', ids, publicUrl: 'http://127.0.0.1:3000' },
       );
     expect(sent).toEqual([]);
     expect((await messagesOf(id)).map((m) => m.status)).toEqual(['cancelled']);

@@ -129,7 +129,7 @@ describe('recovery e-mails', () => {
     const dispatch = await dispatchOf(d.debtorId);
     await sendDispatch(
       { tenantId: fixture.tenantId, dispatchId: dispatch?.id as string },
-      { db, clock, mailer: failingMailer(new Error('must not send')), mailDomain: 'x' },
+      { db, clock, mailer: failingMailer(new Error('must not send')), mailDomain: 'x', ids, publicUrl: 'http://127.0.0.1:3000' },
     );
     expect(received.filter((m) => JSON.stringify(m.to).includes('compta@lefevre.example'))).toHaveLength(1);
   });
@@ -149,6 +149,7 @@ function countingMailer(sent: OutgoingMail[]): Mailer {
   return {
     async send(mail) {
       sent.push(mail);
+      return { rejected: [], response: '250 counted' };
     },
     close() {},
   };
@@ -181,7 +182,7 @@ describe('execution re-checks and failures (the job run by hand: planned for a d
     const sent: OutgoingMail[] = [];
     await sendDispatch(
       { tenantId: fixture.tenantId, dispatchId: planned?.id as string },
-      { db, clock, mailer: countingMailer(sent), mailDomain: 'x' },
+      { db, clock, mailer: countingMailer(sent), mailDomain: 'x', ids, publicUrl: 'http://127.0.0.1:3000' },
     );
     expect(sent).toEqual([]);
     expect((await dispatchOf(d.debtorId))?.status).toBe('skipped');
@@ -196,7 +197,7 @@ describe('execution re-checks and failures (the job run by hand: planned for a d
     const sent: OutgoingMail[] = [];
     await sendDispatch(
       { tenantId: fixture.tenantId, dispatchId: planned?.id as string },
-      { db, clock, mailer: countingMailer(sent), mailDomain: 'x' },
+      { db, clock, mailer: countingMailer(sent), mailDomain: 'x', ids, publicUrl: 'http://127.0.0.1:3000' },
     );
     expect(sent).toEqual([]);
     expect(await dispatchOf(d.debtorId)).toMatchObject({ status: 'uncertain', last_error: 'worker stopped while sending' });
@@ -210,14 +211,14 @@ describe('execution re-checks and failures (the job run by hand: planned for a d
     await expect(
       sendDispatch(
         { tenantId: fixture.tenantId, dispatchId: first?.id as string },
-        { db, clock, mailer: failingMailer(refusal), mailDomain: 'x' },
+        { db, clock, mailer: failingMailer(refusal), mailDomain: 'x', ids, publicUrl: 'http://127.0.0.1:3000' },
       ),
     ).rejects.toThrow('451');
     expect(await dispatchOf(refused.debtorId)).toMatchObject({ status: 'planned', attempts: 1 });
     const sent: OutgoingMail[] = [];
     await sendDispatch(
       { tenantId: fixture.tenantId, dispatchId: first?.id as string },
-      { db, clock, mailer: countingMailer(sent), mailDomain: 'x' },
+      { db, clock, mailer: countingMailer(sent), mailDomain: 'x', ids, publicUrl: 'http://127.0.0.1:3000' },
     );
     expect(sent).toHaveLength(1);
     expect(await dispatchOf(refused.debtorId)).toMatchObject({ status: 'sent', attempts: 2 });
@@ -228,7 +229,7 @@ describe('execution re-checks and failures (the job run by hand: planned for a d
     const third = await dispatchOf(lastTry.debtorId);
     await sendDispatch(
       { tenantId: fixture.tenantId, dispatchId: third?.id as string },
-      { db, clock, mailer: failingMailer(refusal), mailDomain: 'x' },
+      { db, clock, mailer: failingMailer(refusal), mailDomain: 'x', ids, publicUrl: 'http://127.0.0.1:3000' },
       true,
     );
     expect(await dispatchOf(lastTry.debtorId)).toMatchObject({ status: 'failed', last_error: '451 try again later' });
@@ -239,7 +240,7 @@ describe('execution re-checks and failures (the job run by hand: planned for a d
     const timeout = Object.assign(new Error('Timeout'), { code: 'ETIMEDOUT' });
     await sendDispatch(
       { tenantId: fixture.tenantId, dispatchId: second?.id as string },
-      { db, clock, mailer: failingMailer(timeout), mailDomain: 'x' },
+      { db, clock, mailer: failingMailer(timeout), mailDomain: 'x', ids, publicUrl: 'http://127.0.0.1:3000' },
     );
     expect(await dispatchOf(timedOut.debtorId)).toMatchObject({ status: 'uncertain', last_error: 'Timeout' });
   });
@@ -250,7 +251,7 @@ describe('execution re-checks and failures (the job run by hand: planned for a d
     const planned = await dispatchOf(d.debtorId);
     await sendDispatch(
       { tenantId: fixture.tenantId, dispatchId: planned?.id as string },
-      { db, clock, mailer: countingMailer([]), mailDomain: 'x' },
+      { db, clock, mailer: countingMailer([]), mailDomain: 'x', ids, publicUrl: 'http://127.0.0.1:3000' },
     );
     expect(await dispatchOf(d.debtorId)).toMatchObject({ status: 'failed', last_error: 'no e-mail address for the debtor' });
   });
@@ -347,7 +348,15 @@ describe('SMS steps', () => {
       await runPlanner(db.app, fixture.tenantId, '2027-03-01', new Date(), ids);
       const planned = await dispatchOf(d);
       const emails: OutgoingMail[] = [];
-      const deps = { db, clock, mailer: countingMailer(emails), mailDomain: 'x', sms: fileSmsSender(dir) };
+      const deps = {
+        db,
+        clock,
+        mailer: countingMailer(emails),
+        mailDomain: 'x',
+        ids,
+        publicUrl: 'http://127.0.0.1:3000',
+        sms: fileSmsSender(dir),
+      };
       await sendDispatch({ tenantId: fixture.tenantId, dispatchId: planned?.id as string }, deps);
       expect(emails).toEqual([]);
       expect(await dispatchOf(d)).toMatchObject({ status: 'sent' });

@@ -19,7 +19,12 @@ export interface Config {
   readonly cookieSecure: boolean;
   readonly sessionIdleMinutes: number;
   readonly sessionMaxHours: number;
-  readonly smtp: { readonly url: string; readonly from: string } | null;
+  readonly smtp: {
+    readonly url: string;
+    readonly from: string;
+    /** DKIM signing of outgoing mail (SMTP_DKIM_DOMAIN, SMTP_DKIM_SELECTOR, SMTP_DKIM_KEY_FILE): all three or none. */
+    readonly dkim: { readonly domainName: string; readonly keySelector: string; readonly privateKeyFile: string } | null;
+  } | null;
   /** Sender of account e-mails (reset links, invitations). */
   readonly mailFrom: string;
   /** Without SMTP, e-mails are written as .eml files here (development). */
@@ -46,6 +51,7 @@ const MESSAGES = {
     url: 'doit être une URL {schemes}',
     choice: 'doit valoir {choices}',
     email: 'doit être une adresse e-mail, éventuellement avec un nom : "Amiable <relances@exemple.fr>"',
+    dkim: 'manque : SMTP_DKIM_DOMAIN, SMTP_DKIM_SELECTOR et SMTP_DKIM_KEY_FILE vont ensemble',
     empty: 'ne doit pas être vide',
   },
   en: {
@@ -55,6 +61,7 @@ const MESSAGES = {
     url: 'must be a {schemes} URL',
     choice: 'must be one of {choices}',
     email: 'must be an e-mail address, optionally with a name: "Amiable <reminders@example.com>"',
+    dkim: 'missing: SMTP_DKIM_DOMAIN, SMTP_DKIM_SELECTOR and SMTP_DKIM_KEY_FILE go together',
     empty: 'must not be empty',
   },
 } as const;
@@ -127,6 +134,18 @@ export function loadConfig(env: Env, cwd: string): { ok: true; value: Config } |
   const smtpUrl = url('SMTP_URL', ['smtp', 'smtps']);
   const mailFrom = env.MAIL_FROM?.trim() || 'Amiable <no-reply@amiable.localhost>';
   if (!/^([^<>]*<)?[^\s@<>]+@[^\s@<>]+>?$/.test(mailFrom)) fail('MAIL_FROM', text.email, mailFrom);
+  const dkimParts = ['SMTP_DKIM_DOMAIN', 'SMTP_DKIM_SELECTOR', 'SMTP_DKIM_KEY_FILE'].map((name) => env[name]?.trim() || '');
+  const dkimSet = dkimParts.filter(Boolean).length;
+  if (dkimSet > 0 && dkimSet < 3)
+    fail(['SMTP_DKIM_DOMAIN', 'SMTP_DKIM_SELECTOR', 'SMTP_DKIM_KEY_FILE'][dkimParts.findIndex((p) => !p)] as string, text.dkim, '');
+  const dkim =
+    dkimSet === 3
+      ? {
+          domainName: dkimParts[0] as string,
+          keySelector: dkimParts[1] as string,
+          privateKeyFile: path.resolve(cwd, dkimParts[2] as string),
+        }
+      : null;
   const workerMode = choice('AMIABLE_WORKER', ['in-process', 'separate'] as const, 'in-process');
   const concurrency = integer('AMIABLE_WORKER_CONCURRENCY', 4, 1, 64);
   const healthPortRaw = env.AMIABLE_WORKER_HEALTH_PORT;
@@ -141,7 +160,7 @@ export function loadConfig(env: Env, cwd: string): { ok: true; value: Config } |
     cookieSecure,
     sessionIdleMinutes: integer('AMIABLE_SESSION_IDLE_MINUTES', 120, 5, 7 * 24 * 60),
     sessionMaxHours: integer('AMIABLE_SESSION_MAX_HOURS', 12, 1, 24 * 30),
-    smtp: smtpUrl ? { url: smtpUrl, from: mailFrom } : null,
+    smtp: smtpUrl ? { url: smtpUrl, from: mailFrom, dkim } : null,
     mailFrom,
     outboxDir: path.join(dataDir, 'outbox'),
     worker: { inProcess: workerMode === 'in-process', concurrency, healthPort },

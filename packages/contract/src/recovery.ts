@@ -27,12 +27,27 @@ export const MessageTemplates = Type.Object(
   { additionalProperties: false },
 );
 
+/** The letter types of packages/letters (docs/letters.md). */
+export const StepLetter = Type.Union([
+  Type.Literal('courtesy-reminder'),
+  Type.Literal('reminder'),
+  Type.Literal('second-reminder'),
+  Type.Literal('call-script'),
+  Type.Literal('formal-notice'),
+  Type.Literal('payment-plan'),
+  Type.Literal('payment-receipt'),
+  Type.Literal('agency-letter'),
+]);
+
 export const ScenarioStepDto = Type.Object(
   {
     id: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,59}$', description: 'Stable step identifier, e.g. reminder-1' }),
     offsetDays: Type.Integer({ minimum: -365, maximum: 3650, description: 'Days from the due date (negative = before it)' }),
     channel: Channel,
     requiresApproval: Type.Optional(Type.Boolean()),
+    // For a letter or registered letter, its type (default: formal notice by registered letter, reminder by post); for
+    // an e-mail, the letter sent as HTML with its PDF attached instead of the step's templates.
+    letter: Type.Optional(Nullable(StepLetter)),
     minOutstanding: Type.Optional(Nullable(Amount)),
     debtorKinds: Type.Optional(Type.Array(Type.Union([Type.Literal('business'), Type.Literal('consumer')]), { maxItems: 2 })),
     templates: MessageTemplates,

@@ -13,3 +13,4 @@ export * from './auth-mail-queue.js';
 export * from './operator.js';
 export { listRateOverrides } from './ledger/rate-repository.js';
 export * from './recovery/index.js';
+export * from './letters/index.js';

@@ -45,7 +45,10 @@ function gaps(mention: Mention, input: LetterInput, facts: LetterFacts, text: Re
     case 'invoice-references':
       return input.invoices.length > 0 ? [] : ['invoices'];
     case 'outstanding-amount':
-      return [...(facts.totalDueCents > 0 ? [] : ['invoices[].outstanding']), ...printedAny(text, ['totalDue', 'totalClaimed', 'planTotal'])];
+      return [
+        ...(facts.totalDueCents > 0 ? [] : ['invoices[].outstanding']),
+        ...printedAny(text, input.type === 'payment-plan' ? ['totalDue', 'totalClaimed', 'planTotal'] : ['totalDue', 'totalClaimed']),
+      ];
     case 'penalties': {
       // A consumer owes no penalties, only legal interest once given formal notice (C. civ. 1231-6): reminders say nothing of it.
       if (input.debtor.kind === 'consumer' && input.type !== 'formal-notice') return [];

@@ -13,3 +13,6 @@ export * from './letter-document.js';
 export * from './compose-letter.js';
 export { renderLetterPdf, renderMinimalPdf, PdfRenderError } from './render-pdf.js';
 export * from './template/template-issue-labels.js';
+export * from './render-email.js';
+export * from './sample-letter.js';
+export { qrSvg } from './qr-svg.js';

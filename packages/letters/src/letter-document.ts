@@ -173,7 +173,10 @@ export function letterDocument(
             {
               title: l.acknowledgmentTitle,
               lang,
-              paragraphs: [l.acknowledgment(input.debtor.name, input.creditor.name, m(plan.reduce((sum, p) => sum + p.amountCents, 0))), l.signHere],
+              paragraphs: [
+                l.acknowledgment(input.debtor.name, input.creditor.name, m(plan.reduce((sum, p) => sum + p.amountCents, 0))),
+                l.signHere,
+              ],
             },
           ]
         : []),
@@ -184,7 +187,7 @@ export function letterDocument(
     footer: [
       writer.name,
       `${writer.address.line1}, ${writer.address.postalCode} ${writer.address.city}`,
-      ...(writer.siren ? [`${l.siren} ${sirenText(writer.siren)}`] : []),
+      ...(writer.legalMentions ? [writer.legalMentions] : writer.siren ? [`${l.siren} ${sirenText(writer.siren)}`] : []),
     ].join(' — '),
   };
 }

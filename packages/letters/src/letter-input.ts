@@ -34,6 +34,8 @@ export interface Party {
   readonly phone?: string | undefined;
   readonly iban?: string | undefined;
   readonly bic?: string | undefined;
+  /** The letterhead's legal footer: legal form, share capital, RCS, VAT number (C. com. R123-237). */
+  readonly legalMentions?: string | undefined;
 }
 
 export interface LetterInvoice {
@@ -105,8 +107,9 @@ function readParty(r: JsonReader, value: Json, field: string, bank: boolean): Pa
     bic = r.optionalString(p.bic, `${field}.bic`, 11)?.replace(/\s/g, '').toUpperCase();
     if (bic !== undefined && !isValidBic(bic)) r.fail(`${field}.bic`, 'invalid_bic', { value: bic });
   }
+  const legalMentions = r.optionalString(p.legalMentions, `${field}.legalMentions`, 2000);
   if (name === null || address === null) return null;
-  return { name, siren, address, email, phone, iban, bic };
+  return { name, siren, address, email, phone, iban, bic, legalMentions };
 }
 
 function readRates(r: JsonReader, value: Json): RateRow[] | undefined {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LETTER_TYPES, composeLetter, defaultTemplate, readLetterInput } from '../src/index.js';
+import { LETTER_TYPES, checkLetterTemplate, composeLetter, defaultTemplate, readLetterInput } from '../src/index.js';
 import { sample, sampleJson } from './samples.js';
 
 const SAMPLE_OF: Record<(typeof LETTER_TYPES)[number], string> = {
@@ -120,5 +120,18 @@ describe('mandatory mentions', () => {
       'invoices[1].issueDate:invalid_iso_date',
       'invoices[1].amount:invalid_amount',
     ]);
+  });
+});
+
+describe('the template editor’s check', () => {
+  it('accepts every default text, and names what an edited one lacks for either kind of debtor', async () => {
+    for (const type of LETTER_TYPES)
+      for (const lang of ['fr', 'en'] as const) expect((await checkLetterTemplate(type, lang, defaultTemplate(type, lang))).ok).toBe(true);
+    const edited = {
+      ...defaultTemplate('formal-notice', 'fr'),
+      consequences: '{{#unless isConsumer}}{{penaltiesNotice}}{{/unless}} Sinon, tribunal.',
+    };
+    const out = await checkLetterTemplate('formal-notice', 'fr', edited);
+    expect(out.ok ? [] : out.missing.map((m) => m.mention)).toEqual(['penalties']);
   });
 });

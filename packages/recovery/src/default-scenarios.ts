@@ -11,7 +11,8 @@ export interface ScenarioDefinition {
   readonly name: string;
   readonly description: string;
   readonly isDefault: boolean;
-  readonly steps: readonly (ScenarioStep & { readonly templates: Templates })[];
+  /** `letter`: the letter type a letter step prints (packages/letters); the formal notices take the default. */
+  readonly steps: readonly (ScenarioStep & { readonly templates: Templates; readonly letter?: string })[];
 }
 
 const SIGNED = '\n\n{{signature}}';
@@ -96,7 +97,7 @@ export const DEFAULT_SCENARIOS: readonly ScenarioDefinition[] = [
     steps: [
       { id: 'courtesy', offsetDays: -3, channel: 'email', templates: courtesy },
       { id: 'reminder-1', offsetDays: 7, channel: 'email', templates: firstReminder },
-      { id: 'reminder-2', offsetDays: 21, channel: 'letter', templates: secondReminder },
+      { id: 'reminder-2', offsetDays: 21, channel: 'letter', letter: 'second-reminder', templates: secondReminder },
       {
         id: 'call',
         offsetDays: 30,

@@ -1,4 +1,14 @@
-import { ContactPolicyDto, IdParams, PlanRun, Preview, PreviewQuery, ScenarioDto, ScenarioInput, SegmentRules } from '@amiable/contract';
+import {
+  ContactPolicyDto,
+  IdParams,
+  PlanRun,
+  Preview,
+  PreviewQuery,
+  ScenarioDto,
+  ScenarioInput,
+  type ScenarioStepDto,
+  SegmentRules,
+} from '@amiable/contract';
 import {
   type ScenarioRecord,
   type StoredStep,
@@ -38,6 +48,7 @@ export function scenarioDto(s: ScenarioRecord) {
       offsetDays: step.offsetDays,
       channel: step.channel,
       requiresApproval: step.requiresApproval === true,
+      letter: (step.letter ?? null) as ScenarioStepDto['letter'],
       minOutstanding: step.minOutstandingCents == null ? null : formatDecimalAmount(step.minOutstandingCents),
       debtorKinds: [...(step.debtorKinds ?? [])],
       templates: step.templates ?? {},
@@ -63,6 +74,7 @@ function stepsOfInput(input: ScenarioInput): StoredStep[] {
     offsetDays: s.offsetDays,
     channel: s.channel,
     requiresApproval: s.requiresApproval === true,
+    letter: s.letter ?? null,
     minOutstandingCents: s.minOutstanding == null ? null : centsOf(s.minOutstanding, `steps[${i}].minOutstanding`),
     debtorKinds: s.debtorKinds ?? null,
     templates: s.templates,

@@ -1,12 +1,23 @@
 /**
- * Sends one planned e-mail or SMS action — a scenario step's or a campaign's —
- * effectively once (see dispatch-execution.ts in packages/db): claim (commits
- * 'sending'), hand over to SMTP with the dispatch's idempotency key as Message-ID,
- * record the outcome. Whether SMTP took the message
- * decides between a retry and human review.
+ * Executes one planned action — a scenario step's or a campaign's — effectively
+ * once. A letter or registered letter is produced and archived in one transaction
+ * (produce-dispatch-letter.ts in packages/db). An e-mail or SMS: claim (commits
+ * 'sending'), archive the message, hand it to SMTP with the dispatch's idempotency
+ * key as Message-ID, record the outcome. Whether SMTP took the message decides
+ * between a retry and human review.
  */
-import { claimDispatch, finishDispatch, type Database } from '@amiable/db';
-import type { Clock } from '@amiable/domain';
+import {
+  type Database,
+  LETTER_CHANNELS,
+  claimDispatch,
+  dispatchChannel,
+  finishDispatch,
+  prepareLetterEmail,
+  prepareMessageEmail,
+  produceDispatchLetter,
+  recordDeliveryReport,
+} from '@amiable/db';
+import { type Clock, type IdGenerator, parisDateOf } from '@amiable/domain';
 import { renderMessage } from '@amiable/recovery';
 import type { Mailer } from '../mailer.js';
 import type { SmsSender } from '../sms.js';
@@ -25,40 +36,98 @@ function certainlyNotSent(error: unknown): boolean {
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
+export interface SendDispatchDeps {
+  readonly db: Database;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+  readonly mailer: Mailer;
+  readonly mailDomain: string;
+  /** Where the app is reached: letters carry the case's payment link. */
+  readonly publicUrl: string;
+  readonly sms?: SmsSender | undefined;
+}
+
 export async function sendDispatch(
   payload: { tenantId: string; dispatchId: string },
-  deps: { db: Database; clock: Clock; mailer: Mailer; mailDomain: string; sms?: SmsSender },
+  deps: SendDispatchDeps,
   /** The job's last attempt: a refusal then goes to review ('failed') instead of another retry. */
   lastAttempt = false,
 ): Promise<void> {
-  const claim = await claimDispatch(deps.db.app, payload.tenantId, payload.dispatchId, deps.clock.now());
+  const { tenantId, dispatchId } = payload;
+  const channel = await dispatchChannel(deps.db.app, tenantId, dispatchId);
+  if (channel !== null && LETTER_CHANNELS.has(channel)) {
+    await produceDispatchLetter(deps.db.app, tenantId, dispatchId, { now: deps.clock.now(), ids: deps.ids, publicUrl: deps.publicUrl });
+    return;
+  }
+  const claim = await claimDispatch(deps.db.app, tenantId, dispatchId, deps.clock.now());
   if (claim.kind !== 'send') return;
-  const message = renderMessage(claim.templates, claim.facts);
+  const finish = (outcome: Parameters<typeof finishDispatch>[3]) =>
+    finishDispatch(deps.db.app, tenantId, dispatchId, outcome, deps.clock.now());
   try {
     if (claim.channel === 'sms') {
       if (!deps.sms) throw Object.assign(new Error('no SMS provider configured'), { code: 'ENOTFOUND' });
+      const message = renderMessage(claim.templates, claim.facts);
       // An SMS carries the body alone, trimmed to three messages' worth.
       await deps.sms.send({ to: claim.to, text: message.body.slice(0, 459), idempotencyKey: claim.idempotencyKey });
-    } else
-      await deps.mailer.send({
+    } else {
+      let prepared: Awaited<ReturnType<typeof prepareMessageEmail>>;
+      if (claim.letter) {
+        const letter = await prepareLetterEmail(
+          deps.db.app,
+          tenantId,
+          {
+            dispatchId,
+            caseId: claim.caseId,
+            invoiceIds: claim.invoiceIds,
+            letter: claim.letter,
+            date: parisDateOf(deps.clock.now()),
+            publicUrl: deps.publicUrl,
+          },
+          deps.clock.now(),
+          deps.ids,
+        );
+        // Nothing left: a letter that cannot be made is for a person to fix, not to retry.
+        if (!letter.ok) return await finish({ status: 'failed', error: letter.reason });
+        prepared = letter.email;
+      } else {
+        const message = renderMessage(claim.templates, claim.facts);
+        const html = `<div style="font-family:sans-serif;white-space:pre-wrap;max-width:600px">${escapeHtml(message.body)}</div>`;
+        prepared = await prepareMessageEmail(
+          deps.db.app,
+          tenantId,
+          {
+            dispatchId,
+            caseId: claim.caseId,
+            lang: claim.facts.locale,
+            subject: message.subject,
+            text: message.body,
+            html,
+            facts: claim.facts,
+          },
+          deps.clock.now(),
+          deps.ids,
+        );
+      }
+      const sent = await deps.mailer.send({
         to: claim.to,
-        subject: message.subject,
-        text: message.body,
-        html: `<div style="font-family:sans-serif;white-space:pre-wrap">${escapeHtml(message.body)}</div>`,
+        subject: prepared.subject,
+        text: prepared.text,
+        html: prepared.html,
+        fromName: prepared.fromName || undefined,
+        replyTo: prepared.replyTo ?? undefined,
+        attachments: prepared.attachments,
         messageId: `<${claim.idempotencyKey.replace(/[^A-Za-z0-9.-]/g, '.')}@${deps.mailDomain}>`,
       });
+      await recordDeliveryReport(deps.db.app, tenantId, dispatchId, { response: sent.response, rejected: sent.rejected });
+    }
   } catch (error) {
     const text = error instanceof Error ? error.message : String(error);
     if (certainlyNotSent(error)) {
-      if (lastAttempt) {
-        await finishDispatch(deps.db.app, payload.tenantId, payload.dispatchId, { status: 'failed', error: text }, deps.clock.now());
-        return;
-      }
-      await finishDispatch(deps.db.app, payload.tenantId, payload.dispatchId, { status: 'planned', error: text }, deps.clock.now());
+      if (lastAttempt) return await finish({ status: 'failed', error: text });
+      await finish({ status: 'planned', error: text });
       throw error; // graphile-worker retries with backoff
     }
-    await finishDispatch(deps.db.app, payload.tenantId, payload.dispatchId, { status: 'uncertain', error: text }, deps.clock.now());
-    return;
+    return await finish({ status: 'uncertain', error: text });
   }
-  await finishDispatch(deps.db.app, payload.tenantId, payload.dispatchId, { status: 'sent', providerRef: null }, deps.clock.now());
+  await finish({ status: 'sent', providerRef: null });
 }

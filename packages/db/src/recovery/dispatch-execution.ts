@@ -31,6 +31,11 @@ export type Claim =
       readonly idempotencyKey: string;
       readonly templates: Templates;
       readonly facts: MessageFacts;
+      readonly caseId: string;
+      /** The invoices still open, which the message covers. */
+      readonly invoiceIds: readonly string[];
+      /** The letter an e-mail step sends (HTML version, PDF attached), when it names one. */
+      readonly letter: string | null;
     }
   | { readonly kind: 'already-handled' | 'skipped' | 'uncertain' | 'no-recipient' | 'postponed' };
 
@@ -139,6 +144,9 @@ export async function claimDispatch(pool: pg.Pool, tenantId: string, dispatchId:
       to: party.address,
       idempotencyKey: d.idempotency_key,
       templates: templates ?? step?.templates ?? {},
+      caseId: d.case_id,
+      invoiceIds: invoices.map((i) => i.id),
+      letter: sms ? null : (step?.letter ?? null),
       facts: {
         locale: party.locale ?? 'fr',
         debtorName: party.debtor_name,

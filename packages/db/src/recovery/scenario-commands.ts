@@ -5,6 +5,7 @@
  */
 import type { FieldIssue, IdGenerator } from '@amiable/domain';
 import { PLACEHOLDERS, unknownPlaceholders } from '@amiable/recovery';
+import { LETTER_TYPES } from '@amiable/letters';
 import { sql } from '../sql.js';
 import type { Tx } from '../tenant-transaction.js';
 import type { ScenarioRecord, StoredStep } from './scenarios.js';
@@ -21,7 +22,20 @@ export function checkSteps(steps: readonly StoredStep[]): FieldIssue[] {
     if (seen.has(step.id)) issues.push({ field: `steps[${i}].id`, code: 'duplicate_value', params: { value: step.id, first: 'steps' } });
     seen.add(step.id);
     const templates = step.templates ?? {};
-    if (!templates.fr && !templates.en) issues.push({ field: `steps[${i}].templates`, code: 'required' });
+    const letterChannel = step.channel === 'letter' || step.channel === 'registered-letter';
+    if (step.letter != null) {
+      if (!(LETTER_TYPES as readonly string[]).includes(step.letter))
+        issues.push({
+          field: `steps[${i}].letter`,
+          code: 'invalid_choice',
+          params: { value: step.letter, allowed: LETTER_TYPES.join(', ') },
+        });
+      else if (!letterChannel && step.channel !== 'email')
+        issues.push({ field: `steps[${i}].letter`, code: 'invalid_value', params: { value: step.letter } });
+    }
+    // A letter's text is its letter template (per type, tenant and creditor); an e-mail naming a letter sends that text.
+    if (!letterChannel && step.letter == null && !templates.fr && !templates.en)
+      issues.push({ field: `steps[${i}].templates`, code: 'required' });
     for (const [locale, t] of Object.entries(templates))
       for (const part of ['subject', 'body'] as const) {
         const unknown = unknownPlaceholders(t?.[part] ?? '');

@@ -3,7 +3,12 @@ import { DEFAULT_SCENARIOS, type ScenarioStep, type Templates, orderedSteps } fr
 import { sql } from '../sql.js';
 import type { Queryable, Tx } from '../tenant-transaction.js';
 
-export type StoredStep = ScenarioStep & { readonly templates?: Templates };
+/**
+ * A step as stored: its message templates and, optionally, the letter it sends — the
+ * letter type of a letter step, or the letter an e-mail step sends as its HTML
+ * version with the PDF attached (docs/letters.md).
+ */
+export type StoredStep = ScenarioStep & { readonly templates?: Templates; readonly letter?: string | null };
 
 export interface ScenarioRecord {
   readonly id: string;

@@ -3,7 +3,15 @@ import { useTranslation } from 'react-i18next';
 import { PlaceholderHelp } from './PlaceholderHelp';
 import { TemplateFields } from './TemplateFields';
 import { CHANNELS, CHANNEL_ICONS } from './channels';
-import { STEP_DEBTOR_KINDS, type StepDebtorKind, type StepForm, type StepProblems, TEMPLATE_LOCALES } from './scenario-form';
+import {
+  LETTER_CHANNELS,
+  STEP_LETTER_TYPES,
+  STEP_DEBTOR_KINDS,
+  type StepDebtorKind,
+  type StepForm,
+  type StepProblems,
+  TEMPLATE_LOCALES,
+} from './scenario-form';
 
 interface StepEditorProps {
   readonly step: StepForm;
@@ -101,6 +109,28 @@ export function StepEditor({ step, onChange, onRemove, issues, problems }: StepE
           </Group>
         </Stack>
       </SimpleGrid>
+      {LETTER_CHANNELS.includes(step.channel) ? (
+        <NativeSelect
+          label={t('recovery.scenarios.step.letter')}
+          description={t(step.channel === 'email' ? 'recovery.scenarios.step.letterHelpEmail' : 'recovery.scenarios.step.letterHelpPost')}
+          value={step.letter}
+          onChange={(event) => set('letter', event.currentTarget.value)}
+          data={[
+            {
+              value: '',
+              label:
+                step.channel === 'email'
+                  ? t('recovery.scenarios.step.letterNoneEmail')
+                  : t('recovery.scenarios.step.letterDefault', {
+                      type: t(`recovery.scenarios.step.letterTypes.${step.channel === 'registered-letter' ? 'formal-notice' : 'reminder'}`),
+                    }),
+            },
+            ...STEP_LETTER_TYPES.map((type) => ({ value: type, label: t(`recovery.scenarios.step.letterTypes.${type}`) })),
+          ]}
+          error={issues?.get('letter')}
+          data-testid="step-letter"
+        />
+      ) : null}
       <Checkbox
         label={t('recovery.scenarios.step.requiresApproval')}
         checked={step.requiresApproval}

@@ -13,6 +13,19 @@ export const PLACEHOLDERS = [
 ] as const;
 
 export const TEMPLATE_LOCALES = ['fr', 'en'] as const;
+/** The letter types a step may name; typed against the API's, so a type missing or misspelt here fails the build. */
+export const STEP_LETTER_TYPES: readonly NonNullable<ScenarioStepDto['letter']>[] = [
+  'courtesy-reminder',
+  'reminder',
+  'second-reminder',
+  'call-script',
+  'formal-notice',
+  'payment-plan',
+  'payment-receipt',
+  'agency-letter',
+];
+/** The channels whose step may name a letter (docs/letters.md). */
+export const LETTER_CHANNELS: readonly Channel[] = ['email', 'letter', 'registered-letter'];
 export type TemplateLocale = (typeof TEMPLATE_LOCALES)[number];
 export type StepDebtorKind = 'business' | 'consumer';
 export const STEP_DEBTOR_KINDS: readonly StepDebtorKind[] = ['business', 'consumer'];
@@ -24,6 +37,8 @@ export interface StepForm {
   readonly offsetDays: string;
   readonly channel: Channel;
   readonly requiresApproval: boolean;
+  /** The letter the step sends ('' = none for an e-mail, the channel's default for a letter). */
+  readonly letter: string;
   readonly minOutstanding: string;
   readonly debtorKinds: readonly StepDebtorKind[];
   readonly templates: Record<TemplateLocale, { readonly subject: string; readonly body: string }>;
@@ -52,6 +67,7 @@ function stepFormOf(step: ScenarioStepDto, language: UiLanguage): StepForm {
     offsetDays: String(step.offsetDays),
     channel: step.channel,
     requiresApproval: step.requiresApproval === true,
+    letter: step.letter ?? '',
     minOutstanding: amountText(language, step.minOutstanding),
     debtorKinds: step.debtorKinds ?? [],
     templates: {
@@ -85,6 +101,7 @@ export function newStep(steps: readonly StepForm[]): StepForm {
     offsetDays: String(offsets.length > 0 ? Math.max(...offsets) + 7 : 0),
     channel: 'email',
     requiresApproval: false,
+    letter: '',
     minOutstanding: '',
     debtorKinds: [],
     templates: { fr: { subject: '', body: '' }, en: { subject: '', body: '' } },
@@ -128,6 +145,8 @@ export function scenarioBody(
       offsetDays: offset ?? 0,
       channel: step.channel,
       requiresApproval: step.requiresApproval,
+      // A letter only means something on the channels that send one.
+      letter: LETTER_CHANNELS.includes(step.channel) && step.letter ? (step.letter as ScenarioStepDto['letter']) : null,
       minOutstanding,
       debtorKinds: [...step.debtorKinds],
       templates,

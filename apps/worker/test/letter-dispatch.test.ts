@@ -1,0 +1,214 @@
+/**
+ * Letters in recovery scenarios, produced by the real worker: a postal reminder is
+ * rendered and archived once (to print); an e-mail step that names a letter reaches
+ * a real SMTP server on loopback with the PDF attached, from the creditor's name,
+ * Reply-To the case's contact; a formal notice by registered letter waits for the
+ * registered-letter service and moves the case to "formal notice sent"; a letter
+ * that lacks a mandatory mention goes to the review queue instead.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { loadConfig } from '@amiable/config';
+import { caseDocuments, documentContent, inTenant, ledgerStore, runPlanner, saveScenario, setDebtorScenario, sql } from '@amiable/db';
+import { addContact, createDebtor, createInvoice } from '@amiable/ledger';
+import { type TenantFixture, type TestDatabase, createTestDatabase, tenantWithCreditor } from '@amiable/testing';
+import { type ParsedMail, simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningWorker, startWorker } from '../src/start-worker.js';
+import { sendDispatch } from '../src/tasks/send-dispatch.js';
+
+let db: TestDatabase;
+let fixture: TenantFixture;
+let smtp: SMTPServer;
+let worker: RunningWorker;
+const received: ParsedMail[] = [];
+const ids = { newId: () => randomUUID() };
+const clock = { now: () => new Date() };
+
+function run<T>(fn: (tx: Parameters<Parameters<typeof inTenant<T>>[2]>[0]) => Promise<T>): Promise<T> {
+  return inTenant(db.app, { tenantId: fixture.tenantId }, fn);
+}
+
+async function debtorWithInvoice(name: string, withAddress: boolean, scenarioId: string) {
+  return inTenant(db.app, { tenantId: fixture.tenantId }, async (tx) => {
+    const store = ledgerStore(tx);
+    const d = await createDebtor({ kind: 'business', name }, fixture.ctx, store);
+    if (!d.ok) throw new Error(JSON.stringify(d.error));
+    await addContact(
+      d.value.id,
+      { name: 'Comptabilité', email: `compta@${d.value.id.slice(0, 8)}.example`, isPrimary: true },
+      fixture.ctx,
+      store,
+    );
+    if (withAddress)
+      await tx.execute(sql`UPDATE amiable.debtor SET address_line1 = '3 place de la République', postal_code = '75011', city = 'Paris'
+        WHERE id = ${d.value.id}`);
+    const inv = await createInvoice(
+      {
+        creditorId: fixture.creditor.id,
+        debtorId: d.value.id,
+        number: `L-${name.length}-1`,
+        issueDate: '2026-10-05',
+        dueDate: '2026-11-04',
+        amountInclTaxCents: 245_050,
+      },
+      fixture.ctx,
+      store,
+    );
+    if (!inv.ok) throw new Error(JSON.stringify(inv.error));
+    await setDebtorScenario(tx, d.value.id, scenarioId);
+    return d.value.id;
+  });
+}
+
+const dispatches = (debtorId: string) =>
+  run((tx) =>
+    tx.query<{ id: string; step_id: string; status: string; last_error: string | null; case_id: string }>(
+      sql`SELECT id, step_id, status, last_error, case_id FROM amiable.dispatch WHERE debtor_id = ${debtorId} ORDER BY occurrence`,
+    ),
+  );
+
+async function until<T>(fn: () => Promise<T | undefined>, ms = 20_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await fn();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+const stepDone = (debtorId: string, step: string, status: string) =>
+  until(async () => (await dispatches(debtorId)).find((d) => d.step_id === step && d.status === status));
+
+let scenarioId: string;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  fixture = await tenantWithCreditor(db, { legalName: 'Atelier Durand SARL', siren: '732829320' });
+  scenarioId = await run(async (tx) => {
+    await tx.execute(sql`UPDATE amiable.creditor SET address_line1 = '12 rue des Tanneurs', postal_code = '69002', city = 'Lyon',
+      email = 'compta@atelier-durand.fr', phone = '04 72 00 00 00', iban = 'FR7630006000011234567890189', bic = 'AGRIFRPP',
+      recovery_contact_name = 'Claire Dubois', recovery_contact_email = 'claire.dubois@atelier-durand.fr'`);
+    // The worker dates letters today: the tenant supplies the half-years the shipped table lacks.
+    for (const half of ['2026-H2', '2027-H1', '2027-H2'])
+      await tx.execute(sql`INSERT INTO amiable.rate_override (tenant_id, half_year, ecb_mro_bp, legal_individual_bp, legal_other_bp, source,
+        updated_by_label, updated_at) VALUES (${tx.tenantId}, ${half}, 215, 662, 288, 'test', 'test', now()) ON CONFLICT DO NOTHING`);
+    const saved = await saveScenario(
+      tx,
+      null,
+      {
+        name: 'Lettres',
+        steps: [
+          { id: 'letter-1', offsetDays: 5, channel: 'letter', letter: 'reminder' },
+          {
+            id: 'mail-2',
+            offsetDays: 12,
+            channel: 'email',
+            letter: 'second-reminder',
+            templates: { fr: { subject: 'Relance', body: '{{invoiceList}}' } },
+          },
+          { id: 'formal-notice', offsetDays: 19, channel: 'registered-letter' },
+        ],
+      },
+      new Date(),
+      ids,
+    );
+    if (!saved.ok) throw new Error(JSON.stringify(saved));
+    return saved.value.id;
+  });
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    onData(stream, _session, callback) {
+      simpleParser(stream)
+        .then((mail) => received.push(mail))
+        .finally(() => callback());
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+  const address = smtp.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const config = loadConfig(
+    {
+      SMTP_URL: `smtp://127.0.0.1:${port}`,
+      MAIL_FROM: 'Relances <relances@amiable.test>',
+      AMIABLE_PUBLIC_URL: 'https://amiable.example.com',
+    },
+    '/tmp',
+  );
+  if (!config.ok) throw new Error(JSON.stringify(config.problems));
+  worker = await startWorker({ config: config.value, db, clock, ids });
+});
+
+afterAll(async () => {
+  await worker?.stop();
+  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await db.drop();
+});
+
+describe('letters in a scenario', () => {
+  it('are produced once, e-mailed with the PDF attached, and a formal notice waits for registered sending', async () => {
+    const debtorId = await debtorWithInvoice('Boulangerie Martin', true, scenarioId);
+
+    // Monday 9 November: the postal reminder.
+    await runPlanner(db.app, fixture.tenantId, '2026-11-09', new Date(), ids);
+    const letter = await stepDone(debtorId, 'letter-1', 'done');
+    const [doc] = await run((tx) => caseDocuments(tx, letter.case_id));
+    expect(doc).toMatchObject({ kind: 'letter', letterType: 'reminder', delivery: 'to-print', templateVersion: 'default:2026-12' });
+    const content = await run((tx) => documentContent(tx, doc?.id as string));
+    expect(content?.bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      createHash('sha256')
+        .update(content?.bytes as Buffer)
+        .digest('hex'),
+    ).toBe(doc?.sha256);
+    // A duplicate job produces nothing more.
+    await sendDispatch(
+      { tenantId: fixture.tenantId, dispatchId: letter.id },
+      { db, clock, ids, mailer: { send: () => Promise.reject(new Error('no mail')), close() {} }, mailDomain: 'x', publicUrl: 'https://x' },
+    );
+    expect(await run((tx) => caseDocuments(tx, letter.case_id))).toHaveLength(1);
+
+    // Monday 16 November: the second reminder by e-mail, the letter attached.
+    await runPlanner(db.app, fixture.tenantId, '2026-11-16', new Date(), ids);
+    await stepDone(debtorId, 'mail-2', 'sent');
+    const mail = await until(async () => received.find((m) => m.subject === 'Deuxième relance : factures impayées'));
+    expect(mail.from?.value[0]).toEqual({ name: 'Atelier Durand SARL', address: 'relances@amiable.test' });
+    expect(mail.replyTo?.value[0]?.address).toBe('claire.dubois@atelier-durand.fr');
+    expect(mail.html).toContain('L-18-1');
+    expect(mail.html).toContain('https://amiable.example.com/pay/');
+    expect(mail.attachments.map((a) => [a.contentType, a.filename?.startsWith('second-reminder-RF')])).toEqual([['application/pdf', true]]);
+    expect(mail.attachments[0]?.content.subarray(0, 5).toString()).toBe('%PDF-');
+    const afterMail = await run((tx) => caseDocuments(tx, letter.case_id));
+    expect(afterMail.map((d) => [d.kind, d.letterType, d.delivery])).toEqual([
+      ['letter', 'reminder', 'to-print'],
+      ['letter', 'second-reminder', 'attached'],
+      ['email', 'second-reminder', 'sent'],
+    ]);
+    expect(afterMail[1]?.sha256).toBe(
+      createHash('sha256')
+        .update(mail.attachments[0]?.content as Buffer)
+        .digest('hex'),
+    );
+
+    // Monday 23 November: the formal notice by registered letter.
+    await runPlanner(db.app, fixture.tenantId, '2026-11-23', new Date(), ids);
+    await stepDone(debtorId, 'formal-notice', 'done');
+    const all = await run((tx) => caseDocuments(tx, letter.case_id));
+    expect(all.at(-1)).toMatchObject({ kind: 'letter', letterType: 'formal-notice', delivery: 'awaiting-registered-sending' });
+    const state = await run((tx) =>
+      tx.one<{ state: string; reason: string }>(sql`SELECT rc.state, t.reason FROM amiable.recovery_case rc
+        JOIN amiable.case_transition t ON t.case_id = rc.id AND t.to_state = 'formal-notice-sent' WHERE rc.id = ${letter.case_id}`),
+    );
+    expect(state).toEqual({ state: 'formal-notice-sent', reason: 'formal notice produced, awaiting registered sending' });
+  });
+
+  it('sends a letter lacking a mandatory mention to the review queue, naming it', async () => {
+    const debtorId = await debtorWithInvoice('Sans Adresse', false, scenarioId);
+    await runPlanner(db.app, fixture.tenantId, '2026-11-09', new Date(), ids);
+    const failed = await stepDone(debtorId, 'letter-1', 'failed');
+    expect(failed.last_error).toContain('debtor-identity (debtor.address.line1, debtor.address.postalCode, debtor.address.city)');
+    expect(await run((tx) => caseDocuments(tx, failed.case_id))).toEqual([]);
+  });
+});

@@ -1,0 +1,146 @@
+/**
+ * What an e-mail action needs besides its text: the sender's name (the creditor)
+ * and the Reply-To (the person who follows the case), the letter and its PDF when
+ * the step sends one — and the archive of the message as it left, with its
+ * SHA-256 and what it was made from (issue 5 point 6). Archiving happens before the
+ * hand-over to SMTP, keyed by the dispatch, so a retried job finds it.
+ */
+import type { IdGenerator, IsoDate } from '@amiable/domain';
+import { LETTER_TYPES, type Lang, type LetterType, renderLetter, renderLetterEmail } from '@amiable/letters';
+import type pg from 'pg';
+import { sql } from '../sql.js';
+import { type Tx, inTenant } from '../tenant-transaction.js';
+import { loadCaseLetter } from './case-letter.js';
+import { saveDocument } from './documents.js';
+import { DEFAULT_TEXTS_VERSION, currentLetterTemplate } from './letter-templates.js';
+
+export interface EmailEnvelope {
+  readonly fromName: string;
+  readonly replyTo: string | null;
+}
+
+export interface PreparedEmail extends EmailEnvelope {
+  readonly subject: string;
+  readonly text: string;
+  readonly html: string;
+  readonly attachments: readonly { readonly filename: string; readonly content: Uint8Array; readonly contentType: string }[];
+}
+
+async function envelopeOf(tx: Tx, caseId: string): Promise<EmailEnvelope> {
+  const row = await tx.maybeOne<{ name: string; reply_to: string | null }>(sql`
+    SELECT coalesce(c.trade_name, c.legal_name) AS name, coalesce(c.recovery_contact_email, c.email) AS reply_to
+    FROM amiable.recovery_case rc JOIN amiable.creditor c ON c.tenant_id = rc.tenant_id AND c.id = rc.creditor_id
+    WHERE rc.id = ${caseId}`);
+  return { fromName: row?.name ?? '', replyTo: row?.reply_to ?? null };
+}
+
+/** A step's plain message (its own subject and body), archived as sent. */
+export async function prepareMessageEmail(
+  pool: pg.Pool,
+  tenantId: string,
+  m: { dispatchId: string; caseId: string; lang: Lang; subject: string; text: string; html: string; facts: unknown },
+  now: Date,
+  ids: IdGenerator,
+): Promise<PreparedEmail> {
+  return inTenant(pool, { tenantId }, async (tx) => {
+    const envelope = await envelopeOf(tx, m.caseId);
+    await saveDocument(
+      tx,
+      {
+        caseId: m.caseId,
+        dispatchId: m.dispatchId,
+        kind: 'email',
+        letterType: 'message',
+        lang: m.lang,
+        filename: 'message.html',
+        contentType: 'text/html; charset=utf-8',
+        bytes: new TextEncoder().encode(m.html),
+        templateId: null,
+        templateVersion: 'scenario-step',
+        facts: { subject: m.subject, text: m.text, facts: m.facts },
+        delivery: 'sent',
+      },
+      now,
+      ids,
+    );
+    return { ...envelope, subject: m.subject, text: m.text, html: m.html, attachments: [] };
+  });
+}
+
+/** A step that sends a letter by e-mail: the letter's HTML version, its PDF attached, both archived. */
+export async function prepareLetterEmail(
+  pool: pg.Pool,
+  tenantId: string,
+  m: { dispatchId: string; caseId: string; invoiceIds: readonly string[]; letter: string; date: IsoDate; publicUrl: string },
+  now: Date,
+  ids: IdGenerator,
+): Promise<{ ok: true; email: PreparedEmail } | { ok: false; reason: string }> {
+  if (!(LETTER_TYPES as readonly string[]).includes(m.letter)) return { ok: false, reason: `unknown letter type ${m.letter}` };
+  const letterType = m.letter as LetterType;
+  return inTenant(pool, { tenantId }, async (tx) => {
+    const letter = await loadCaseLetter(tx, {
+      caseId: m.caseId,
+      letterType,
+      invoiceIds: m.invoiceIds,
+      date: m.date,
+      lang: null,
+      sending: 'email',
+      deadlineDays: letterType === 'formal-notice' ? 8 : 10,
+      publicUrl: m.publicUrl,
+    });
+    if (!letter) return { ok: false, reason: 'case not found' };
+    if (!letter.claim.ok) return { ok: false, reason: `${letter.claim.error.code}: rates missing` };
+    const template = await currentLetterTemplate(tx, letter.creditorId, letterType, letter.lang);
+    const out = await renderLetter(letter.input, { lang: letter.lang, template: template.fields, claim: letter.claim.value });
+    if (!out.ok)
+      return {
+        ok: false,
+        reason: `mandatory mentions missing: ${out.missing.map((x) => `${x.mention} (${x.lacking.join(', ')})`).join('; ')}`,
+      };
+    const mail = renderLetterEmail(out.document);
+    const filename = `${letterType}-${out.facts.reference}-${m.date}.pdf`;
+    const common = { caseId: m.caseId, dispatchId: m.dispatchId, letterType, lang: letter.lang, templateId: template.id };
+    await saveDocument(
+      tx,
+      {
+        ...common,
+        kind: 'letter',
+        filename,
+        contentType: 'application/pdf',
+        bytes: out.pdf,
+        templateVersion: template.label,
+        facts: letter.input,
+        delivery: 'attached',
+      },
+      now,
+      ids,
+    );
+    await saveDocument(
+      tx,
+      {
+        ...common,
+        kind: 'email',
+        filename: `${letterType}.html`,
+        contentType: 'text/html; charset=utf-8',
+        bytes: new TextEncoder().encode(mail.html),
+        templateVersion: template.id ? template.label : DEFAULT_TEXTS_VERSION,
+        facts: { subject: mail.subject, text: mail.text, attachment: { filename, sha256: out.sha256 } },
+        delivery: 'sent',
+      },
+      now,
+      ids,
+    );
+    const envelope = await envelopeOf(tx, m.caseId);
+    return {
+      ok: true,
+      email: { ...envelope, ...mail, attachments: [{ filename, content: out.pdf, contentType: 'application/pdf' }] },
+    };
+  });
+}
+
+/** The server's answer to an accepted message, kept on the dispatch for the case timeline. */
+export async function recordDeliveryReport(pool: pg.Pool, tenantId: string, dispatchId: string, report: unknown): Promise<void> {
+  await inTenant(pool, { tenantId }, async (tx) => {
+    await tx.execute(sql`UPDATE amiable.dispatch SET delivery_report = ${JSON.stringify(report)}::jsonb WHERE id = ${dispatchId}`);
+  });
+}

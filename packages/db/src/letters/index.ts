@@ -1,0 +1,5 @@
+export * from './letter-templates.js';
+export * from './case-letter.js';
+export * from './documents.js';
+export * from './produce-dispatch-letter.js';
+export * from './dispatch-email.js';
