@@ -21,7 +21,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { type Database, openDatabase, runPlanner } from '@amiable/db';
+import { type Database, inTenant, openDatabase, runPlanner, saveContactPolicy } from '@amiable/db';
 import { addDays, parisDateOf } from '@amiable/domain';
 import { systemClock, uuidV7Generator } from '@amiable/system';
 import nodemailer from 'nodemailer';
@@ -208,6 +208,14 @@ async function main(): Promise<void> {
     const { name: template, url } = await server.createDatabase('send');
     const setup = openDatabase(url, { appPoolSize: 2, adminPoolSize: 1, applicationName: 'amiable-bench' });
     const tenantId = await load(setup, yesterday);
+    // The benchmark measures sending whatever the hour and the day it runs: every day, all day, is a sending window.
+    await inTenant(setup.app, { tenantId }, (tx) =>
+      saveContactPolicy(
+        tx,
+        { maxContactsPerWeek: 7, minDaysBetweenContacts: 0, noContactOn: [], windowStart: '00:00', windowEnd: '23:59' },
+        new Date(),
+      ),
+    );
     const planned = await runPlanner(setup.app, tenantId, yesterday, new Date(), uuidV7Generator(systemClock));
     log(`Planned ${planned.created} e-mail actions for ${yesterday}`);
     await setup.admin.query('VACUUM ANALYZE');

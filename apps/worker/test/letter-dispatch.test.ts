@@ -23,7 +23,10 @@ let smtp: SMTPServer;
 let worker: RunningWorker;
 const received: ParsedMail[] = [];
 const ids = { newId: () => randomUUID() };
-const clock = { now: () => new Date() };
+// Time runs from a Monday inside the default sending window (09:00–18:00 Paris): the worker's sends do not depend on
+// when the suite runs.
+const started = Date.now();
+const clock = { now: () => new Date(Date.parse('2026-11-23T10:00:00+01:00') + Date.now() - started) };
 
 function run<T>(fn: (tx: Parameters<Parameters<typeof inTenant<T>>[2]>[0]) => Promise<T>): Promise<T> {
   return inTenant(db.app, { tenantId: fixture.tenantId }, fn);

@@ -23,7 +23,10 @@ let smtp: SMTPServer;
 let worker: RunningWorker;
 const received: ParsedMail[] = [];
 const ids = { newId: () => randomUUID() };
-const clock = { now: () => new Date() };
+// Time runs from a Monday inside the default sending window (09:00–18:00 Paris): the worker's sends do not depend on
+// when the suite runs.
+const started = Date.now();
+const clock = { now: () => new Date(Date.parse('2026-11-23T10:00:00+01:00') + Date.now() - started) };
 
 function run<T>(
   fn: (store: ReturnType<typeof ledgerStore>, tx: Parameters<Parameters<typeof inTenant<T>>[2]>[0]) => Promise<T>,
@@ -193,7 +196,7 @@ describe('execution re-checks and failures (the job run by hand: planned for a d
     await runPlanner(db.app, fixture.tenantId, future, new Date(), ids);
     const planned = await dispatchOf(d.debtorId);
     // The first attempt claims the action, then dies before recording the outcome.
-    expect((await claimDispatch(db.app, fixture.tenantId, planned?.id as string, new Date())).kind).toBe('send');
+    expect((await claimDispatch(db.app, fixture.tenantId, planned?.id as string, clock.now())).kind).toBe('send');
     const sent: OutgoingMail[] = [];
     await sendDispatch(
       { tenantId: fixture.tenantId, dispatchId: planned?.id as string },
@@ -201,6 +204,27 @@ describe('execution re-checks and failures (the job run by hand: planned for a d
     );
     expect(sent).toEqual([]);
     expect(await dispatchOf(d.debtorId)).toMatchObject({ status: 'uncertain', last_error: 'worker stopped while sending' });
+  });
+
+  it('sends nothing outside the sending window: the job moves to the next opening on a working day', async () => {
+    const d = await debtor('Menuiserie Roux', 'roux@menuiserie.example', [{ number: 'W-1', due: '2027-02-26', cents: 5_000 }]);
+    await runPlanner(db.app, fixture.tenantId, future, new Date(), ids);
+    const planned = (await dispatchOf(d.debtorId)) as { id: string };
+    // Friday 3 January 2031, 20:00 in Paris: after 18:00, and the weekend follows. (Far ahead, so that the running
+    // worker, whose clock is in 2026, leaves the moved job alone.)
+    const friday = new Date('2031-01-03T20:00:00+01:00');
+    expect((await claimDispatch(db.app, fixture.tenantId, planned.id, friday)).kind).toBe('postponed');
+    expect(await dispatchOf(d.debtorId)).toMatchObject({
+      status: 'planned',
+      last_error: 'outside the sending window (09:00–18:00): moved to 2031-01-06',
+    });
+    const jobs = await db.admin.query('SELECT run_at FROM graphile_worker.jobs WHERE key LIKE $1', [`%dispatch:${planned.id}:2031-01-06`]);
+    expect(jobs.rows.map((r: { run_at: Date }) => r.run_at.toISOString())).toEqual(['2031-01-06T08:00:00.000Z']);
+    // Monday 6 January, 07:30 in Paris: before the opening, the same day at 09:00.
+    expect((await claimDispatch(db.app, fixture.tenantId, planned.id, new Date('2031-01-06T07:30:00+01:00'))).kind).toBe('postponed');
+    expect((await dispatchOf(d.debtorId))?.last_error).toBe('outside the sending window (09:00–18:00): moved to 2031-01-06');
+    // Monday 6 January, 09:05: it goes.
+    expect((await claimDispatch(db.app, fixture.tenantId, planned.id, new Date('2031-01-06T09:05:00+01:00'))).kind).toBe('send');
   });
 
   it('retries after a refusal by the server, and sends to review after a timeout', async () => {

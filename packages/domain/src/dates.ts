@@ -79,3 +79,15 @@ export function formatDateEn(date: IsoDate): string {
   const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
   return `${d} ${months[m - 1]} ${y}`;
 }
+
+const parisTimeFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: PARIS_TIME_ZONE,
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** The wall-clock time in Paris at an instant, "HH:MM" (the sending window is in Paris hours). */
+export function parisTimeOf(instant: Date): string {
+  return parisTimeFormat.format(instant);
+}

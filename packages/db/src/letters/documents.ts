@@ -100,7 +100,7 @@ const toSummary = (r: SummaryRow): DocumentSummary => ({
 export async function caseDocuments(tx: Tx, caseId: string): Promise<DocumentSummary[]> {
   const rows = await tx.query<SummaryRow>(sql`SELECT ${SUMMARY} FROM amiable.document d
     JOIN amiable.stored_file f ON f.tenant_id = d.tenant_id AND f.id = d.file_id
-    WHERE d.case_id = ${caseId} ORDER BY d.created_at, d.id`);
+    WHERE d.case_id = ${caseId} ORDER BY d.created_at, d.kind = 'email', d.id`);
   return rows.map(toSummary);
 }
 

@@ -11,6 +11,8 @@
  * A worker killed between 1 and 3 leaves the row 'sending': the retried job finds
  * it so and marks it 'uncertain' for a person to check — it is never resent by
  * itself, and never lost.
+ * Outside the tenant's sending window (Paris hours, allowed days) nothing leaves: the
+ * job moves to the next opening (sending-window.ts).
  * A campaign's message takes its campaign's templates, after the campaign's own
  * re-checks (campaigns/claim-campaign-dispatch.ts); a scenario's takes its step's.
  */
@@ -20,6 +22,7 @@ import type pg from 'pg';
 import { sql } from '../sql.js';
 import { inTenant } from '../tenant-transaction.js';
 import { gateCampaignDispatch } from './campaigns/claim-campaign-dispatch.js';
+import { gateSendingWindow } from './sending-window.js';
 import type { StoredStep } from './scenarios.js';
 
 export type Claim =
@@ -83,6 +86,7 @@ export async function claimDispatch(pool: pg.Pool, tenantId: string, dispatchId:
       if (gate.kind !== 'go') return { kind: gate.kind === 'cancelled' ? 'already-handled' : gate.kind };
       templates = gate.templates;
     }
+    if ((await gateSendingWindow(tx, dispatchId, now)) === 'postponed') return { kind: 'postponed' };
     const invoices = await tx.query<{
       id: string;
       number: string;
