@@ -8,7 +8,17 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { loadConfig } from '@amiable/config';
-import { caseDocuments, documentContent, inTenant, ledgerStore, runPlanner, saveScenario, setDebtorScenario, sql } from '@amiable/db';
+import {
+  caseDocuments,
+  documentContent,
+  inTenant,
+  verifyDocument,
+  ledgerStore,
+  runPlanner,
+  saveScenario,
+  setDebtorScenario,
+  sql,
+} from '@amiable/db';
 import { addContact, createDebtor, createInvoice } from '@amiable/ledger';
 import { type TenantFixture, type TestDatabase, createTestDatabase, tenantWithCreditor } from '@amiable/testing';
 import { type ParsedMail, simpleParser } from 'mailparser';
@@ -166,6 +176,12 @@ describe('letters in a scenario', () => {
         .update(content?.bytes as Buffer)
         .digest('hex'),
     ).toBe(doc?.sha256);
+    // Rendering the archived facts, claim and text again gives the same bytes.
+    expect(await run((tx) => verifyDocument(tx, doc?.id as string))).toEqual({
+      storedSha256: doc?.sha256,
+      renderedSha256: doc?.sha256,
+      identical: true,
+    });
     // A duplicate job produces nothing more.
     await sendDispatch(
       { tenantId: fixture.tenantId, dispatchId: letter.id },

@@ -33,6 +33,23 @@ describe('loadConfig', () => {
     expect(result.problems[0]?.message).toBe('SMTP_URL="http://***@mail" must be a smtp | smtps URL');
   });
 
+  it('signs mail with DKIM only when the domain, the selector and the key are all given', () => {
+    const all = loadConfig(
+      { SMTP_URL: 'smtp://mail:25', SMTP_DKIM_DOMAIN: 'exemple.fr', SMTP_DKIM_SELECTOR: 's1', SMTP_DKIM_KEY_FILE: 'keys/dkim.pem' },
+      '/srv/amiable',
+    );
+    expect(all.ok && all.value.smtp?.dkim).toEqual({
+      domainName: 'exemple.fr',
+      keySelector: 's1',
+      privateKeyFile: '/srv/amiable/keys/dkim.pem',
+    });
+    const partial = loadConfig({ SMTP_URL: 'smtp://mail:25', SMTP_DKIM_DOMAIN: 'exemple.fr' }, '/');
+    expect(partial.ok).toBe(false);
+    if (partial.ok) return;
+    expect(partial.problems.map((p) => p.variable)).toEqual(['SMTP_DKIM_SELECTOR']);
+    expect(partial.problems[0]?.message).toContain('SMTP_DKIM_DOMAIN, SMTP_DKIM_SELECTOR et SMTP_DKIM_KEY_FILE vont ensemble');
+  });
+
   it('does not send Secure cookies on plain http to a non-loopback host, where browsers would drop them', () => {
     const result = loadConfig({ AMIABLE_PUBLIC_URL: 'http://amiable.lan:3000' }, '/');
     expect(result.ok && result.value.cookieSecure).toBe(false);

@@ -11,7 +11,7 @@ import type pg from 'pg';
 import { sql } from '../sql.js';
 import { type Tx, inTenant } from '../tenant-transaction.js';
 import { loadCaseLetter } from './case-letter.js';
-import { saveDocument } from './documents.js';
+import { letterFacts, saveDocument } from './documents.js';
 import { DEFAULT_TEXTS_VERSION, currentLetterTemplate } from './letter-templates.js';
 
 export interface EmailEnvelope {
@@ -109,7 +109,7 @@ export async function prepareLetterEmail(
         contentType: 'application/pdf',
         bytes: out.pdf,
         templateVersion: template.label,
-        facts: letter.input,
+        facts: letterFacts(letter.input, letter.claim.value, letter.lang, template.fields),
         delivery: 'attached',
       },
       now,

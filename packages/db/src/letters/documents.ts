@@ -5,6 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { IdGenerator } from '@amiable/domain';
+import type { ClaimTotals } from '@amiable/legal';
+import { type Lang, type LetterInput, type LetterTemplate, renderLetter } from '@amiable/letters';
 import { sql } from '../sql.js';
 import type { Tx } from '../tenant-transaction.js';
 
@@ -39,6 +41,22 @@ export interface DocumentSummary {
   readonly templateVersion: string;
   readonly delivery: DocumentDelivery;
   readonly createdAt: Date;
+}
+
+/**
+ * What a letter is rendered from, all of it: the facts, the claim computed at its
+ * date (with the payment history of that day, which later payments would change)
+ * and the exact text. Rendering them again gives the same bytes (verifyDocument).
+ */
+export interface ArchivedLetterFacts {
+  readonly input: LetterInput;
+  readonly claim: ClaimTotals;
+  readonly template: LetterTemplate;
+  readonly lang: Lang;
+}
+
+export function letterFacts(input: LetterInput, claim: ClaimTotals, lang: Lang, template: LetterTemplate): ArchivedLetterFacts {
+  return { input, claim, template, lang };
 }
 
 export async function saveDocument(tx: Tx, doc: NewDocument, now: Date, ids: IdGenerator): Promise<{ id: string; created: boolean }> {
@@ -134,4 +152,20 @@ export async function documentContent(
   return row
     ? { ...toSummary(row), bytes: row.content, contentType: row.content_type, facts: row.facts, templateId: row.template_id }
     : null;
+}
+
+/**
+ * Renders an archived letter again from what the archive kept and compares the
+ * bytes: what a reviewer, a lawyer or a judge can ask of any document we sent.
+ */
+export async function verifyDocument(
+  tx: Tx,
+  id: string,
+): Promise<{ readonly storedSha256: string; readonly renderedSha256: string; readonly identical: boolean } | null> {
+  const doc = await documentContent(tx, id);
+  if (doc?.kind !== 'letter') return null;
+  const facts = doc.facts as ArchivedLetterFacts;
+  const out = await renderLetter(facts.input, { lang: facts.lang, template: facts.template, claim: facts.claim });
+  const renderedSha256 = out.ok ? out.sha256 : '';
+  return { storedSha256: doc.sha256, renderedSha256, identical: renderedSha256 === doc.sha256 };
 }

@@ -16,7 +16,7 @@ import type pg from 'pg';
 import { sql } from '../sql.js';
 import { inTenant } from '../tenant-transaction.js';
 import { loadCaseLetter } from './case-letter.js';
-import { saveDocument } from './documents.js';
+import { letterFacts, saveDocument } from './documents.js';
 import { currentLetterTemplate } from './letter-templates.js';
 
 export const LETTER_CHANNELS = new Set(['letter', 'registered-letter']);
@@ -59,7 +59,7 @@ export async function produceDispatchLetter(
              (SELECT s->'letter' FROM amiable.scenario sc, jsonb_array_elements(sc.steps) s
                WHERE sc.tenant_id = x.tenant_id AND sc.id = x.scenario_id AND s->>'id' = x.step_id LIMIT 1) #>> '{}' AS step_letter
       FROM amiable.dispatch x WHERE x.id = ${dispatchId} FOR UPDATE`);
-    if (!d || d.status !== 'planned' || !LETTER_CHANNELS.has(d.channel)) return { kind: 'already-handled' };
+    if (d?.status !== 'planned' || !LETTER_CHANNELS.has(d.channel)) return { kind: 'already-handled' };
     const open = await tx.query<{ id: string }>(sql`
       SELECT i.id FROM amiable.invoice i
       WHERE i.id = ANY(${d.invoice_ids}::uuid[]) AND i.outstanding_cents > 0
@@ -113,7 +113,7 @@ export async function produceDispatchLetter(
         bytes: out.pdf,
         templateId: template.id,
         templateVersion: template.label,
-        facts: letter.input,
+        facts: letterFacts(letter.input, letter.claim.value, letter.lang, template.fields),
         delivery: registered ? 'awaiting-registered-sending' : 'to-print',
       },
       now,
