@@ -58,6 +58,10 @@ const COMMANDS: Readonly<Record<string, Command>> = {
       en: 'renders a PDF/A letter (reminder, formal notice…) without a database',
     },
   },
+  mail: {
+    load: async () => ({ run: (await import('./commands/mail.js')).mailCommand }),
+    summary: { fr: 'enregistre un avis de non-distribution (bounce)', en: 'records a bounce (delivery status notification)' },
+  },
   rates: {
     load: async () => ({ run: (await import('./commands/rates.js')).ratesCommand }),
     summary: { fr: 'liste ou complète la table des taux (BCE, taux légal)', en: 'lists or completes the rates table (ECB, legal rate)' },

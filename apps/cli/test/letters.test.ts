@@ -108,4 +108,12 @@ describe('amiable letters render', () => {
     const out = await amiable(['letters', 'render', '--input', path.join(SAMPLES, 'reminder.json')]);
     expect(out.stderr).toContain('--out est obligatoire');
   });
+
+  it('amiable mail bounce refuses, without touching the database, a message that is not a delivery report', async () => {
+    const input = path.join(dir, 'not-a-bounce.eml');
+    await writeFile(input, 'From: a@b.example\r\nSubject: Bonjour\r\n\r\nRien à signaler.\r\n');
+    const run = await amiable(['mail', 'bounce', '--input', input]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('n’est pas un avis de non-distribution lisible');
+  });
 });

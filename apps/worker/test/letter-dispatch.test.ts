@@ -12,6 +12,8 @@ import {
   caseDocuments,
   documentContent,
   inTenant,
+  parseDeliveryStatus,
+  recordDeliveryStatus,
   verifyDocument,
   ledgerStore,
   runPlanner,
@@ -210,6 +212,38 @@ describe('letters in a scenario', () => {
         .update(mail.attachments[0]?.content as Buffer)
         .digest('hex'),
     );
+
+    // The receiving server bounces it later: the report lands on the action, which goes to review.
+    const dsn = [
+      'From: MAILER-DAEMON@mx.client.example',
+      'Subject: Undelivered Mail Returned to Sender',
+      'Content-Type: multipart/report; report-type=delivery-status; boundary="b"',
+      '',
+      '--b',
+      'Content-Type: message/delivery-status',
+      '',
+      'Reporting-MTA: dns; mx.client.example',
+      '',
+      `Final-Recipient: rfc822; ${mail.to && 'value' in mail.to ? mail.to.value[0]?.address : ''}`,
+      'Action: failed',
+      'Status: 5.1.1',
+      'Diagnostic-Code: smtp; 550 5.1.1 <compta@client.example>: Recipient address rejected: User unknown',
+      '',
+      '--b',
+      'Content-Type: text/rfc822-headers',
+      '',
+      `Message-ID: ${mail.messageId}`,
+      'Subject: Deuxième relance : factures impayées',
+      '',
+      '--b--',
+    ].join('\r\n');
+    const report = parseDeliveryStatus(dsn);
+    expect(report).toMatchObject({ action: 'failed', status: '5.1.1' });
+    expect(await recordDeliveryStatus(db, report as NonNullable<typeof report>, clock.now())).toMatchObject({ tenantId: fixture.tenantId });
+    expect((await dispatches(debtorId)).find((d) => d.step_id === 'mail-2')).toMatchObject({
+      status: 'failed',
+      last_error: 'not delivered: 5.1.1 550 5.1.1 <compta@client.example>: Recipient address rejected: User unknown',
+    });
 
     // Monday 23 November: the formal notice by registered letter.
     await runPlanner(db.app, fixture.tenantId, '2026-11-23', new Date(), ids);

@@ -76,6 +76,9 @@ CREATE INDEX document_case ON amiable.document (tenant_id, case_id, created_at);
 -- What the mail server said after accepting a message (a bounce, a refusal for one
 -- recipient), recorded on the dispatch and shown on the case.
 ALTER TABLE amiable.dispatch ADD COLUMN delivery_report jsonb;
+-- A bounce names the message by its Message-ID, whose local part is the dispatch's
+-- idempotency key with every character but letters, digits, '.' and '-' made '.'.
+CREATE INDEX dispatch_message_id ON amiable.dispatch (regexp_replace(idempotency_key, '[^A-Za-z0-9.-]', '.', 'g'));
 
 DO $$
 DECLARE t text;

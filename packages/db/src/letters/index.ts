@@ -3,3 +3,4 @@ export * from './case-letter.js';
 export * from './documents.js';
 export * from './produce-dispatch-letter.js';
 export * from './dispatch-email.js';
+export * from './record-bounce.js';

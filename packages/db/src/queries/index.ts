@@ -6,3 +6,4 @@ export * from './payment-queries.js';
 export * from './misc-queries.js';
 export * from './import-queries.js';
 export * from './claim-queries.js';
+export * from './letter-queries.js';
