@@ -33,6 +33,7 @@ export function creditorDto(c: CreditorRecord): C.Creditor {
     phone: c.phone,
     hasLogo: c.logoFileId !== null,
     letterLegalMentions: c.letterLegalMentions,
+    recoveryContact: c.recoveryContact,
     createdAt: iso(c.createdAt),
     updatedAt: iso(c.updatedAt),
   };

@@ -85,6 +85,23 @@ describe('creditors and debtors', () => {
     ]);
   });
 
+  it('keeps the person debtors deal with, checked, for letters and the Reply-To of e-mails', async () => {
+    const bad = await call('PATCH', `/api/creditors/${creditorId}`, {
+      recoveryContact: { name: 'Claire Dubois', email: 'claire@', phone: null },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.issues.map((i: { field: string; code: string }) => `${i.field}:${i.code}`)).toEqual([
+      'recoveryContact.email:invalid_email',
+    ]);
+    const ok = await call('PATCH', `/api/creditors/${creditorId}`, {
+      recoveryContact: { name: ' Claire Dubois ', email: 'Claire.Dubois@Atelier-Durand.fr', phone: '04 72 00 00 01' },
+    });
+    expect(ok.status).toBe(200);
+    expect(ok.body.recoveryContact).toEqual({ name: 'Claire Dubois', email: 'claire.dubois@atelier-durand.fr', phone: '04 72 00 00 01' });
+    const cleared = await call('PATCH', `/api/creditors/${creditorId}`, { recoveryContact: null });
+    expect(cleared.body.recoveryContact).toBeNull();
+  });
+
   it('rejects unknown and malformed fields instead of dropping them', async () => {
     const bad = await call('POST', '/api/debtors', { kind: 'robot', name: '', colour: 'blue' });
     expect(bad.status).toBe(400);

@@ -105,6 +105,14 @@ beforeAll(async () => {
     await tx.execute(sql`UPDATE amiable.creditor SET address_line1 = '12 rue des Tanneurs', postal_code = '69002', city = 'Lyon',
       email = 'compta@atelier-durand.fr', phone = '04 72 00 00 00', iban = 'FR7630006000011234567890189', bic = 'AGRIFRPP',
       recovery_contact_name = 'Claire Dubois', recovery_contact_email = 'claire.dubois@atelier-durand.fr'`);
+    // A logo for the letterhead (an SVG, as the API accepts it).
+    const logo = Buffer.from(
+      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 10"><rect width="40" height="10" fill="#1c5fb8"/></svg>',
+    );
+    const logoId = randomUUID();
+    await tx.execute(sql`INSERT INTO amiable.stored_file (tenant_id, id, filename, content_type, byte_size, sha256, content, created_at)
+      VALUES (${tx.tenantId}, ${logoId}, 'logo.svg', 'image/svg+xml', ${logo.length}, ${createHash('sha256').update(logo).digest()}, ${logo}, now())`);
+    await tx.execute(sql`UPDATE amiable.creditor SET logo_file_id = ${logoId}`);
     // The worker dates letters today: the tenant supplies the half-years the shipped table lacks.
     for (const half of ['2026-H2', '2027-H1', '2027-H2'])
       await tx.execute(sql`INSERT INTO amiable.rate_override (tenant_id, half_year, ecb_mro_bp, legal_individual_bp, legal_other_bp, source,
@@ -178,7 +186,8 @@ describe('letters in a scenario', () => {
         .update(content?.bytes as Buffer)
         .digest('hex'),
     ).toBe(doc?.sha256);
-    // Rendering the archived facts, claim and text again gives the same bytes.
+    expect((content?.facts as { logoFileId: string }).logoFileId).toMatch(/^[0-9a-f-]{36}$/);
+    // Rendering the archived facts, claim, text and logo again gives the same bytes.
     expect(await run((tx) => verifyDocument(tx, doc?.id as string))).toEqual({
       storedSha256: doc?.sha256,
       renderedSha256: doc?.sha256,

@@ -21,6 +21,16 @@ const Phone = Type.String({ maxLength: 40 });
 
 // Creditors ---------------------------------------------------------------------
 
+/** The person debtors deal with for a creditor: named in letters, Reply-To of e-mails. */
+export const RecoveryContact = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 200 }),
+    email: Nullable(Email),
+    phone: Nullable(Phone),
+  },
+  { additionalProperties: false },
+);
+
 export const Creditor = Type.Object({
   id: Uuid,
   legalName: Type.String(),
@@ -36,6 +46,7 @@ export const Creditor = Type.Object({
   phone: Nullable(Type.String()),
   hasLogo: Type.Boolean(),
   letterLegalMentions: Nullable(Type.String()),
+  recoveryContact: Nullable(RecoveryContact),
   createdAt: Instant,
   updatedAt: Instant,
 });
@@ -55,6 +66,7 @@ export const CreditorInput = Type.Object(
     email: Type.Optional(Nullable(Email)),
     phone: Type.Optional(Nullable(Phone)),
     letterLegalMentions: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
+    recoveryContact: Type.Optional(Nullable(RecoveryContact)),
   },
   { additionalProperties: false },
 );

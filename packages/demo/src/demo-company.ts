@@ -69,6 +69,8 @@ function creditor(spec: {
     email: spec.email,
     phone: spec.phone,
     letterLegalMentions: legalMentions(spec.legalForm, spec.capitalCents, spec.rcsCity, siren, vatNumber),
+    // The demo's manager follows the cases: named in the letters, Reply-To of the e-mails.
+    recoveryContact: { name: 'Sophie Girard', email: 'sophie.girard@amiable.test', phone: spec.phone },
   };
 }
 

@@ -27,6 +27,7 @@ export interface DemoCreditor {
   readonly email: string;
   readonly phone: string;
   readonly letterLegalMentions: string;
+  readonly recoveryContact: { readonly name: string; readonly email: string; readonly phone: string };
 }
 
 export interface DemoContact {

@@ -12,6 +12,12 @@ export interface PostalAddress {
 export type Locale = 'fr' | 'en';
 export type DebtorKind = 'business' | 'consumer';
 
+export interface RecoveryContact {
+  readonly name: string;
+  readonly email: string | null;
+  readonly phone: string | null;
+}
+
 export interface CreditorRecord {
   readonly id: string;
   readonly legalName: string;
@@ -27,6 +33,8 @@ export interface CreditorRecord {
   readonly phone: string | null;
   readonly logoFileId: string | null;
   readonly letterLegalMentions: string | null;
+  /** The person debtors deal with: named in letters, Reply-To of e-mails. */
+  readonly recoveryContact: RecoveryContact | null;
   readonly createdAt: Date;
   readonly updatedAt: Date;
 }

@@ -20,6 +20,24 @@ export interface CaseLetter {
   readonly lang: Lang;
   readonly creditorId: string;
   readonly caseId: string;
+  /** The creditor's logo for the letterhead (PNG or SVG), when it has one. */
+  readonly logo: LetterLogo | null;
+}
+
+export interface LetterLogo {
+  readonly fileId: string;
+  readonly bytes: Uint8Array;
+  readonly format: 'png' | 'svg';
+}
+
+/** A stored logo, if it is an image Typst prints (PNG or SVG); anything else is left out of the letterhead. */
+export async function letterLogo(tx: Tx, fileId: string | null): Promise<LetterLogo | null> {
+  if (!fileId) return null;
+  const file = await tx.maybeOne<{ content: Buffer; content_type: string }>(
+    sql`SELECT content, content_type FROM amiable.stored_file WHERE id = ${fileId}`,
+  );
+  const format = file?.content_type === 'image/png' ? 'png' : file?.content_type === 'image/svg+xml' ? 'svg' : null;
+  return file && format ? { fileId, bytes: file.content, format } : null;
 }
 
 export interface CaseLetterRequest {
@@ -54,6 +72,7 @@ interface PartyRow {
   c_iban: string | null;
   c_bic: string | null;
   c_mentions: string | null;
+  c_logo: string | null;
   contact_name: string | null;
   contact_email: string | null;
   contact_phone: string | null;
@@ -75,7 +94,7 @@ export async function loadCaseLetter(tx: Tx, request: CaseLetterRequest): Promis
     SELECT rc.id AS case_id, rc.creditor_id, rc.debtor_id, rc.payment_reference, rc.payment_token,
            coalesce(c.trade_name, c.legal_name) AS c_name, c.siren AS c_siren, c.address_line1 AS c_line1, c.address_line2 AS c_line2,
            c.postal_code AS c_postal, c.city AS c_city, c.country AS c_country, c.email AS c_email, c.phone AS c_phone,
-           c.iban AS c_iban, c.bic AS c_bic, c.letter_legal_mentions AS c_mentions,
+           c.iban AS c_iban, c.bic AS c_bic, c.letter_legal_mentions AS c_mentions, c.logo_file_id AS c_logo,
            c.recovery_contact_name AS contact_name, c.recovery_contact_email AS contact_email, c.recovery_contact_phone AS contact_phone,
            d.kind AS d_kind, d.name AS d_name, d.siren AS d_siren,
            coalesce(d.address_line1, k.address_line1) AS d_line1,
@@ -169,5 +188,5 @@ export async function loadCaseLetter(tx: Tx, request: CaseLetterRequest): Promis
     paymentLink: `${request.publicUrl.replace(/\/$/, '')}/pay/${tx.tenantId}/${p.payment_token}`,
     sending: request.sending,
   };
-  return { input, claim, lang, creditorId: p.creditor_id, caseId: p.case_id };
+  return { input, claim, lang, creditorId: p.creditor_id, caseId: p.case_id, logo: await letterLogo(tx, p.c_logo) };
 }

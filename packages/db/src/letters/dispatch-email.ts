@@ -91,7 +91,12 @@ export async function prepareLetterEmail(
     if (!letter) return { ok: false, reason: 'case not found' };
     if (!letter.claim.ok) return { ok: false, reason: `${letter.claim.error.code}: rates missing` };
     const template = await currentLetterTemplate(tx, letter.creditorId, letterType, letter.lang);
-    const out = await renderLetter(letter.input, { lang: letter.lang, template: template.fields, claim: letter.claim.value });
+    const out = await renderLetter(letter.input, {
+      lang: letter.lang,
+      template: template.fields,
+      claim: letter.claim.value,
+      logo: letter.logo ?? undefined,
+    });
     if (!out.ok)
       return {
         ok: false,
@@ -109,7 +114,7 @@ export async function prepareLetterEmail(
         contentType: 'application/pdf',
         bytes: out.pdf,
         templateVersion: template.label,
-        facts: letterFacts(letter.input, letter.claim.value, letter.lang, template.fields),
+        facts: letterFacts(letter.input, letter.claim.value, letter.lang, template.fields, letter.logo),
         delivery: 'attached',
       },
       now,

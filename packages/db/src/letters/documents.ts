@@ -9,6 +9,7 @@ import type { ClaimTotals } from '@amiable/legal';
 import { type Lang, type LetterInput, type LetterTemplate, renderLetter } from '@amiable/letters';
 import { sql } from '../sql.js';
 import type { Tx } from '../tenant-transaction.js';
+import { letterLogo } from './case-letter.js';
 
 export type DocumentDelivery = 'to-print' | 'awaiting-registered-sending' | 'attached' | 'sent';
 
@@ -53,10 +54,18 @@ export interface ArchivedLetterFacts {
   readonly claim: ClaimTotals;
   readonly template: LetterTemplate;
   readonly lang: Lang;
+  /** The letterhead's logo (a stored_file, never changed once written). */
+  readonly logoFileId: string | null;
 }
 
-export function letterFacts(input: LetterInput, claim: ClaimTotals, lang: Lang, template: LetterTemplate): ArchivedLetterFacts {
-  return { input, claim, template, lang };
+export function letterFacts(
+  input: LetterInput,
+  claim: ClaimTotals,
+  lang: Lang,
+  template: LetterTemplate,
+  logo: { readonly fileId: string } | null,
+): ArchivedLetterFacts {
+  return { input, claim, template, lang, logoFileId: logo?.fileId ?? null };
 }
 
 export async function saveDocument(tx: Tx, doc: NewDocument, now: Date, ids: IdGenerator): Promise<{ id: string; created: boolean }> {
@@ -165,7 +174,8 @@ export async function verifyDocument(
   const doc = await documentContent(tx, id);
   if (doc?.kind !== 'letter') return null;
   const facts = doc.facts as ArchivedLetterFacts;
-  const out = await renderLetter(facts.input, { lang: facts.lang, template: facts.template, claim: facts.claim });
+  const logo = await letterLogo(tx, facts.logoFileId ?? null);
+  const out = await renderLetter(facts.input, { lang: facts.lang, template: facts.template, claim: facts.claim, logo: logo ?? undefined });
   const renderedSha256 = out.ok ? out.sha256 : '';
   return { storedSha256: doc.sha256, renderedSha256, identical: renderedSha256 === doc.sha256 };
 }

@@ -94,7 +94,12 @@ export async function produceDispatchLetter(
         `${letter.claim.error.code}${letter.claim.error.params?.halfYear ? ` ${letter.claim.error.params.halfYear}` : ''}: rates missing`,
       );
     const template = await currentLetterTemplate(tx, letter.creditorId, letterType, letter.lang);
-    const out = await renderLetter(letter.input, { lang: letter.lang, template: template.fields, claim: letter.claim.value });
+    const out = await renderLetter(letter.input, {
+      lang: letter.lang,
+      template: template.fields,
+      claim: letter.claim.value,
+      logo: letter.logo ?? undefined,
+    });
     if (!out.ok)
       return fail(
         `mandatory mentions missing: ${[...out.missing.map((m) => `${m.mention} (${m.lacking.join(', ')})`), ...out.templateIssues.map((i) => `template ${i.field} ${i.code}`)].join('; ')}`,
@@ -113,7 +118,7 @@ export async function produceDispatchLetter(
         bytes: out.pdf,
         templateId: template.id,
         templateVersion: template.label,
-        facts: letterFacts(letter.input, letter.claim.value, letter.lang, template.fields),
+        facts: letterFacts(letter.input, letter.claim.value, letter.lang, template.fields, letter.logo),
         delivery: registered ? 'awaiting-registered-sending' : 'to-print',
       },
       now,

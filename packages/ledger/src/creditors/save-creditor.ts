@@ -18,6 +18,7 @@ export interface CreditorInput {
   readonly email?: string | null | undefined;
   readonly phone?: string | null | undefined;
   readonly letterLegalMentions?: string | null | undefined;
+  readonly recoveryContact?: { readonly name: string; readonly email?: string | null; readonly phone?: string | null } | null | undefined;
 }
 
 const TRACKED: readonly (keyof CreditorRecord)[] = [
@@ -33,6 +34,7 @@ const TRACKED: readonly (keyof CreditorRecord)[] = [
   'email',
   'phone',
   'letterLegalMentions',
+  'recoveryContact',
 ];
 
 function build(base: CreditorRecord | null, input: CreditorInput, id: string, now: Date) {
@@ -52,6 +54,15 @@ function build(base: CreditorRecord | null, input: CreditorInput, id: string, no
   const address = cleanAddress(input.address ?? base?.address, 'FR');
   if (address.country && !/^[A-Z]{2}$/.test(address.country))
     issues.push({ field: 'address.country', code: 'invalid_value', params: { value: address.country } });
+  const contactIn = 'recoveryContact' in input ? input.recoveryContact : base?.recoveryContact;
+  let recoveryContact: CreditorRecord['recoveryContact'] = null;
+  if (contactIn) {
+    const name = cleanText(contactIn.name);
+    const checked = cleanIdentifiers({ email: contactIn.email ?? null, phone: contactIn.phone ?? null });
+    if (!name) issues.push({ field: 'recoveryContact.name', code: 'required' });
+    for (const i of checked.issues) issues.push({ ...i, field: `recoveryContact.${i.field}` });
+    recoveryContact = { name: name ?? '', email: checked.values.email, phone: checked.values.phone };
+  }
   const record: CreditorRecord = {
     id,
     legalName: legalName ?? '',
@@ -61,6 +72,7 @@ function build(base: CreditorRecord | null, input: CreditorInput, id: string, no
     address,
     logoFileId: base?.logoFileId ?? null,
     letterLegalMentions: cleanText(pick('letterLegalMentions') as string | null | undefined),
+    recoveryContact,
     createdAt: base?.createdAt ?? now,
     updatedAt: now,
   };

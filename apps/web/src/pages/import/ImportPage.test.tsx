@@ -31,6 +31,7 @@ const CREDITOR = {
   phone: null,
   hasLogo: false,
   letterLegalMentions: null,
+  recoveryContact: null,
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-01T00:00:00.000Z',
 };
