@@ -18,11 +18,14 @@ import type { ApiDeps } from './deps.js';
 import { HttpProblem, sendError } from './http-errors.js';
 import { registerRequestContext } from './request-context.js';
 import { authRoutes } from './routes/auth.js';
+import { caseDocumentRoutes } from './routes/case-documents.js';
 import { creditorRoutes } from './routes/creditors.js';
 import { debtorRoutes } from './routes/debtors.js';
 import { healthRoutes } from './routes/health.js';
 import { importRoutes } from './routes/imports.js';
 import { legalRoutes } from './routes/legal.js';
+import { letterRoutes } from './routes/letters.js';
+import { payPageRoutes } from './routes/pay-page.js';
 import { recoveryCampaignRoutes } from './routes/recovery-campaigns.js';
 import { recoveryCaseRoutes } from './routes/recovery-cases.js';
 import { recoverySettingsRoutes } from './routes/recovery-settings.js';
@@ -85,9 +88,14 @@ export async function buildServer(deps: ApiDeps, options: { logger?: boolean } =
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('x-frame-options', 'DENY');
-    reply.header('referrer-policy', 'same-origin');
+    // A route that sets its own, stricter policy (the public payment page) keeps it.
+    if (!reply.hasHeader('referrer-policy')) reply.header('referrer-policy', 'same-origin');
     if (request.url.startsWith('/api/') && !request.url.startsWith('/api/docs')) reply.header('cache-control', 'no-store');
-    if (String(reply.getHeader('content-type') ?? '').startsWith('text/html') && !request.url.startsWith('/api/docs'))
+    if (
+      String(reply.getHeader('content-type') ?? '').startsWith('text/html') &&
+      !request.url.startsWith('/api/docs') &&
+      !reply.hasHeader('content-security-policy')
+    )
       reply.header('content-security-policy', CSP);
     return payload;
   });
@@ -130,9 +138,12 @@ export async function buildServer(deps: ApiDeps, options: { logger?: boolean } =
       await recoverySettingsRoutes(api as App, deps);
       await recoveryCaseRoutes(api as App, deps);
       await recoveryCampaignRoutes(api as App, deps);
+      await letterRoutes(api as App, deps);
+      await caseDocumentRoutes(api as App, deps);
     },
     { prefix: '/api' },
   );
+  await payPageRoutes(app as App, deps);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
@@ -156,6 +167,8 @@ export async function buildServer(deps: ApiDeps, options: { logger?: boolean } =
   return app;
 }
 
-// Mantine writes CSS variables in <style> elements, hence 'unsafe-inline' for styles only.
+// Mantine writes CSS variables in <style> elements, hence 'unsafe-inline' for styles only. The letter
+// editor previews the PDF it fetched in a frame on a blob: URL (and the e-mail in a sandboxed srcdoc frame); a blob:
+// document inherits this policy, and the browser's PDF viewer inside it counts as an object.
 const CSP =
-  "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+  "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-src 'self' blob:; object-src 'self' blob:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";

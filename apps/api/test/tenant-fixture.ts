@@ -36,6 +36,8 @@ export interface TenantIds {
   readonly dispatchId: string;
   /** A draft bulk campaign aimed at the debtor's tag. */
   readonly campaignId: string;
+  /** A letter produced for the case (courtesy reminder, to print), made from the creditor's own text. */
+  readonly documentId: string;
 }
 
 export interface TenantFixture {
@@ -89,7 +91,13 @@ export async function buildTenantFixture(
 
   const creditorName = `Créancier ${label} SAS`;
   const creditorId = (
-    await send('POST', '/api/creditors', { legalName: creditorName, siren: sirens.creditor, email: `factures@creancier-${slug}.test` })
+    await send('POST', '/api/creditors', {
+      legalName: creditorName,
+      siren: sirens.creditor,
+      email: `factures@creancier-${slug}.test`,
+      // Letters print the creditor's and the debtor's postal addresses (mandatory mentions).
+      address: { line1: `1 rue du Créancier ${label}`, line2: null, postalCode: '69002', city: 'Lyon', country: 'FR' },
+    })
   ).id;
   await upload(`/api/creditors/${creditorId}/logo`, { filename: 'logo.png', contentType: 'image/png', content: TINY_PNG });
 
@@ -100,6 +108,7 @@ export async function buildTenantFixture(
       name: debtorName,
       siren: sirens.debtor,
       email: `compta@debiteur-${slug}.test`,
+      address: { line1: `2 rue du Débiteur ${label}`, line2: null, postalCode: '75011', city: 'Paris', country: 'FR' },
       tags: [`tag-${slug}`],
     })
   ).id;
@@ -218,6 +227,15 @@ export async function buildTenantFixture(
       filter: { tags: [`tag-${slug}`], creditorId },
     })
   ).id;
+  // Letters: the creditor's own text of a courtesy reminder, and one produced for the case.
+  const shipped = (await send('GET', '/api/letter-templates/courtesy-reminder?lang=fr', undefined, 200)).shipped as Record<string, string>;
+  const letterText = `Texte de lettre ${label}`;
+  await send('POST', '/api/letter-templates/courtesy-reminder', {
+    lang: 'fr',
+    creditorId,
+    fields: { ...shipped, closing: `${shipped.closing}\n\n${letterText}` },
+  });
+  const documentId = (await send('POST', `/api/recovery/cases/${caseId}/letters`, { type: 'courtesy-reminder', lang: 'fr' })).id;
   const ids: TenantIds = {
     tenantId,
     ownerId,
@@ -241,6 +259,7 @@ export async function buildTenantFixture(
     caseId,
     dispatchId,
     campaignId,
+    documentId,
   };
   for (const [name, value] of Object.entries(ids)) if (!value) throw new Error(`${label}: no ${name}`);
   const secrets = [
@@ -264,6 +283,7 @@ export async function buildTenantFixture(
     importFilename,
     keyName,
     campaignName,
+    letterText,
     created.apiKey.prefix,
     `tag-${slug}`,
     `debiteur-${slug}.test`,

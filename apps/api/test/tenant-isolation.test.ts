@@ -31,6 +31,7 @@ const AGGREGATE_URLS = [
   '/api/recovery/dispatches',
   '/api/recovery/preview?days=60',
   '/api/recovery/campaigns',
+  '/api/letters/pending',
 ];
 
 beforeAll(async () => {
@@ -162,6 +163,16 @@ const PROBES: readonly Probe[] = [
   },
   { route: 'POST /api/recovery/campaigns/:id/launch', url: (v) => `/api/recovery/campaigns/${v.campaignId}/launch` },
   { route: 'POST /api/recovery/campaigns/:id/cancel', url: (v) => `/api/recovery/campaigns/${v.campaignId}/cancel` },
+  { route: 'GET /api/recovery/cases/:id/documents', url: (v) => `/api/recovery/cases/${v.caseId}/documents` },
+  {
+    route: 'POST /api/recovery/cases/:id/letters',
+    url: (v) => `/api/recovery/cases/${v.caseId}/letters`,
+    body: () => ({ type: 'courtesy-reminder' }),
+  },
+  { route: 'GET /api/documents/:id/content', url: (v) => `/api/documents/${v.documentId}/content` },
+  { route: 'POST /api/documents/:id/delivery', url: (v) => `/api/documents/${v.documentId}/delivery`, body: () => ({ delivery: 'sent' }) },
+  // A creditor's text, named by a query parameter: another tenant's creditor is unknown.
+  { route: 'GET /api/letter-templates/:type', url: (v) => `/api/letter-templates/courtesy-reminder?lang=fr&creditorId=${v.creditorId}` },
 
   { route: 'GET /api/invoices/:id', url: (v) => `/api/invoices/${v.invoiceId}` },
   { route: 'GET /api/invoices/:id', url: (v) => `/api/invoices/${v.creditNoteId}` },
@@ -284,6 +295,9 @@ async function snapshotOf(tenant: TenantFixture): Promise<Record<string, string>
     `/api/creditors/${v.creditorId}/logo`,
     `/api/imports/${v.importId}`,
     `/api/recovery/campaigns/${v.campaignId}`,
+    `/api/recovery/cases/${v.caseId}/documents`,
+    `/api/documents/${v.documentId}/content`,
+    `/api/letter-templates/courtesy-reminder?lang=fr&creditorId=${v.creditorId}`,
     '/api/users',
     '/api/api-keys',
     '/api/tenant',
@@ -335,6 +349,12 @@ describe('routes that take an id', () => {
       .filter((r) => !r.path.startsWith('/api/docs'))
       // A half-year, not an id: each tenant writes its own row (legal.test.ts checks another tenant never sees it).
       .filter((r) => r.path !== '/api/legal/rates/:halfYear')
+      // A letter type, not an id: checking and previewing touch no stored text; saving names its creditor in the
+      // body (refused with 400 on creditorId below) and reading it in the query (probed above).
+      .filter((r) => !/^POST \/api\/letter-templates\/:type/.test(`${r.method} ${r.path}`))
+      // The debtor's public payment page: no session, its own tenant and token (letters.test.ts: another tenant's
+      // id or a wrong token get the same 404 page).
+      .filter((r) => !r.path.startsWith('/pay/'))
       .map((r) => `${r.method} ${r.path}`);
     const probed = new Set(ALL_PROBES.map((p) => p.route));
     expect(withParameter.filter((route) => !probed.has(route)).sort()).toEqual([]);
@@ -429,6 +449,29 @@ describe('routes that take an id', () => {
         url: '/api/recovery/campaigns/preview',
         body: (v) => ({ channel: 'email', templates: { fr: { subject: 'x', body: 'x' } }, filter: { creditorId: v.creditorId } }),
         field: 'filter.creditorId',
+      },
+      {
+        name: 'letter text saved for a B creditor',
+        method: 'POST',
+        url: '/api/letter-templates/courtesy-reminder',
+        body: (v) => ({
+          lang: 'fr',
+          creditorId: v.creditorId,
+          fields: { subject: 'x', opening: 'x', demand: 'x', consequences: '', closing: 'x' },
+        }),
+        field: 'creditorId',
+      },
+      {
+        name: 'letter preview on a B case',
+        method: 'POST',
+        url: '/api/letter-templates/courtesy-reminder/preview',
+        body: (v) => ({
+          lang: 'fr',
+          format: 'email',
+          caseId: v.caseId,
+          fields: { subject: 'x', opening: 'x', demand: '{{totalDue}}', consequences: '', closing: 'x' },
+        }),
+        field: 'caseId',
       },
       {
         name: 'A import confirmed for a B creditor',
@@ -533,6 +576,7 @@ function listUrls(own: TenantIds, label: string): string[] {
     '/api/creditors',
     '/api/imports',
     '/api/recovery/campaigns',
+    '/api/letters/pending',
     '/api/users',
     '/api/api-keys',
     '/api/tenant',

@@ -21,6 +21,10 @@ const CampaignPage = lazy(() => import('./pages/recovery/campaigns/CampaignPage'
 const ScenariosPage = lazy(() => import('./pages/recovery/ScenariosPage').then((module) => ({ default: module.ScenariosPage })));
 const ImportPage = lazy(() => import('./pages/import/ImportPage').then((module) => ({ default: module.ImportPage })));
 const CalculatorPage = lazy(() => import('./pages/calculator/CalculatorPage').then((module) => ({ default: module.CalculatorPage })));
+const LetterTemplatesPage = lazy(() =>
+  import('./pages/letters/LetterTemplatesPage').then((module) => ({ default: module.LetterTemplatesPage })),
+);
+const LettersToSendPage = lazy(() => import('./pages/letters/LettersToSendPage').then((module) => ({ default: module.LettersToSendPage })));
 const RatesPage = lazy(() => import('./pages/settings/RatesPage').then((module) => ({ default: module.RatesPage })));
 
 /** Path-based routes: the API serves index.html for any non-/api path. */
@@ -50,9 +54,11 @@ export function App() {
                 <Route path="/recovery/scenarios" component={ScenariosPage} />
                 <Route path="/recovery/campaigns" component={CampaignsPage} />
                 <Route path="/recovery/campaigns/:id">{(params) => <CampaignPage key={params.id} id={params.id} />}</Route>
+                <Route path="/recovery/letters" component={LettersToSendPage} />
                 <Route path="/import" component={ImportPage} />
                 <Route path="/calculator" component={CalculatorPage} />
                 <Route path="/settings/rates" component={RatesPage} />
+                <Route path="/settings/letters" component={LetterTemplatesPage} />
                 <Route component={NotFoundPage} />
               </Switch>
             </Suspense>

@@ -186,7 +186,7 @@ describe('letters in a scenario', () => {
         .update(content?.bytes as Buffer)
         .digest('hex'),
     ).toBe(doc?.sha256);
-    expect((content?.facts as { logoFileId: string }).logoFileId).toMatch(/^[0-9a-f-]{36}$/);
+    expect((content as unknown as { facts: { logoFileId: string } }).facts.logoFileId).toMatch(/^[0-9a-f-]{36}$/);
     // Rendering the archived facts, claim, text and logo again gives the same bytes.
     expect(await run((tx) => verifyDocument(tx, doc?.id as string))).toEqual({
       storedSha256: doc?.sha256,

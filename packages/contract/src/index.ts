@@ -5,3 +5,4 @@ export * from './imports.js';
 export * from './legal.js';
 export * from './recovery.js';
 export * from './recovery-campaigns.js';
+export * from './letters.js';

@@ -102,5 +102,7 @@ export const FIELD_ISSUE_CODES = [
   'after_until',
   'invalid_iso_date',
   'duplicate_value',
+  'invalid_template',
+  'missing_mention',
 ] as const;
 export type FieldIssueCode = (typeof FIELD_ISSUE_CODES)[number];

@@ -24,6 +24,8 @@ export const PERMISSIONS = {
   'api-keys:manage': ['owner'],
   /** Add or correct a half-year of the legal rates table (tenant administrator). */
   'rates:manage': ['owner'],
+  /** Change the letter texts (a new version of a type's text, for the tenant or one creditor). */
+  'letters:write': MANAGERS,
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

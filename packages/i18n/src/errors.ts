@@ -108,6 +108,8 @@ export const FIELD_ISSUE_MESSAGES: Readonly<Record<Locale, Messages>> = {
     after_until: 'date postérieure à la date de calcul',
     invalid_iso_date: 'date invalide « {value} » (attendu AAAA-MM-JJ)',
     duplicate_value: '« {value} » apparaît deux fois (déjà en {first})',
+    invalid_template: '{message}',
+    missing_mention: 'mention obligatoire manquante : {mention} (à fournir : {lacking})',
     locked_by_payments:
       'des règlements sont déjà affectés à cette facture : son débiteur et sa devise ne peuvent plus changer (annulez d’abord les affectations)',
   },
@@ -144,6 +146,8 @@ export const FIELD_ISSUE_MESSAGES: Readonly<Record<Locale, Messages>> = {
     after_until: 'date after the computation date',
     invalid_iso_date: 'invalid date "{value}" (expected YYYY-MM-DD)',
     duplicate_value: '"{value}" appears twice (already at {first})',
+    invalid_template: '{message}',
+    missing_mention: 'mandatory mention missing: {mention} (to provide: {lacking})',
     locked_by_payments:
       'payments are already allocated to this invoice: its debtor and currency cannot change (reverse the allocations first)',
   },

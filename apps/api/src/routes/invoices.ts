@@ -20,6 +20,7 @@ import { allocate, attachInvoiceDocument, createInvoice, openDispute, resolveDis
 import type { FastifyRequest } from 'fastify';
 import { CSV_BOM, csvCell, csvLine } from '../csv.js';
 import type { ApiDeps } from '../deps.js';
+import { contentDisposition } from '../content-disposition.js';
 import { fail } from '../http-errors.js';
 import { agingDto, amount, invoiceDto, invoiceSummaryDto } from '../mappers.js';
 import { centsOf, cursorOf } from '../params.js';
@@ -288,10 +289,9 @@ export async function invoiceRoutes(app: App, deps: ApiDeps): Promise<void> {
       const principal = authorize(request, 'ledger:read');
       const document = await inCallerTenant(deps, request, principal, ({ tx }) => getInvoiceDocument(tx, request.params.id));
       if (!document) fail({ code: 'NOT_FOUND' });
-      const ascii = document.filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
       return reply
         .type(document.contentType)
-        .header('content-disposition', `inline; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(document.filename)}`)
+        .header('content-disposition', contentDisposition('inline', document.filename))
         .send(document.content);
     },
   );

@@ -181,3 +181,26 @@ export type CampaignStatus = Static<typeof CampaignStatusSchema>;
 export type CampaignChannel = Static<typeof CampaignChannelSchema>;
 export type CampaignCaseState = Static<typeof CampaignCaseStateSchema>;
 export type CampaignQuery = Static<typeof CampaignQuerySchema>;
+
+// Letters: the catalog, versioned texts with their check and preview, the archive of documents.
+export type {
+  DocumentDelivery,
+  DocumentDto,
+  EmailPreview,
+  LetterCatalog,
+  LetterTemplateDto,
+  LetterTemplateFields,
+  LetterTemplateVersion,
+  LetterTypeId,
+  LetterVariableDoc,
+  MentionDto,
+  MissingMentionDto,
+  PendingLetterDto,
+  ProduceLetterInput,
+  TemplateCheckInput,
+  TemplateCheckResult,
+  TemplateFieldId,
+  TemplateIssueDto,
+  TemplatePreviewInput,
+  TemplateSaveInput,
+} from '@amiable/contract';

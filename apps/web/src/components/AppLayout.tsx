@@ -17,9 +17,11 @@ const NAV_ITEMS = [
   { href: '/recovery/cases', key: 'cases', exact: false },
   { href: '/recovery/scenarios', key: 'scenarios', exact: false },
   { href: '/recovery/campaigns', key: 'campaigns', exact: false },
+  { href: '/recovery/letters', key: 'lettersToSend', exact: false },
   { href: '/import', key: 'import', exact: false },
   { href: '/calculator', key: 'calculator', exact: false },
   { href: '/settings/rates', key: 'rates', exact: false },
+  { href: '/settings/letters', key: 'letterTemplates', exact: false },
 ] as const;
 
 export function AppLayout({ children }: { readonly children: ReactNode }) {

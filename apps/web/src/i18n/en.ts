@@ -1,3 +1,4 @@
+import { enLetters } from './en-letters';
 import { enRecovery } from './en-recovery';
 import type { fr } from './fr';
 
@@ -21,9 +22,11 @@ export const en: EnglishResources = {
     cases: 'Cases',
     scenarios: 'Scenarios',
     campaigns: 'Campaigns',
+    lettersToSend: 'Letters to send',
     import: 'Import',
     calculator: 'Calculator',
     rates: 'Legal rates',
+    letterTemplates: 'Letter templates',
     toggle: 'Show or hide the navigation',
   },
   header: {
@@ -695,4 +698,5 @@ export const en: EnglishResources = {
     },
   },
   recovery: enRecovery,
+  letters: enLetters,
 };

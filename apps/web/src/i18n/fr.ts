@@ -4,6 +4,7 @@
  * typographic apostrophe. Plurals: _one (0 and 1 in French), _many (millions),
  * _other.
  */
+import { frLetters } from './fr-letters';
 import { frRecovery } from './fr-recovery';
 
 export const fr = {
@@ -20,9 +21,11 @@ export const fr = {
     cases: 'Dossiers',
     scenarios: 'Scénarios',
     campaigns: 'Campagnes',
+    lettersToSend: 'Courriers à envoyer',
     import: 'Import',
     calculator: 'Calculateur',
     rates: 'Taux légaux',
+    letterTemplates: 'Modèles de lettres',
     toggle: 'Afficher ou masquer la navigation',
   },
   header: {
@@ -708,4 +711,5 @@ export const fr = {
     },
   },
   recovery: frRecovery,
+  letters: frLetters,
 };

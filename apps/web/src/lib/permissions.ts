@@ -10,3 +10,5 @@ export const canManageRates = (role: Role) => can(role, 'rates:manage');
 export const canManageRecovery = (role: Role) => can(role, 'ledger:write');
 /** Recovery: agents and above log call outcomes and promises to pay. */
 export const canWorkRecovery = (role: Role) => can(role, 'debtor:work');
+/** Letters: managers change the letter texts; everyone reads them and previews. */
+export const canWriteLetters = (role: Role) => can(role, 'letters:write');

@@ -51,7 +51,8 @@ export interface DocumentSummary {
  */
 export interface ArchivedLetterFacts {
   readonly input: LetterInput;
-  readonly claim: ClaimTotals;
+  /** Null for a letter that states no amounts computed by the legal engine (a receipt). */
+  readonly claim: ClaimTotals | null;
   readonly template: LetterTemplate;
   readonly lang: Lang;
   /** The letterhead's logo (a stored_file, never changed once written). */
@@ -175,7 +176,12 @@ export async function verifyDocument(
   if (doc?.kind !== 'letter') return null;
   const facts = doc.facts as ArchivedLetterFacts;
   const logo = await letterLogo(tx, facts.logoFileId ?? null);
-  const out = await renderLetter(facts.input, { lang: facts.lang, template: facts.template, claim: facts.claim, logo: logo ?? undefined });
+  const out = await renderLetter(facts.input, {
+    lang: facts.lang,
+    template: facts.template,
+    claim: facts.claim ?? undefined,
+    logo: logo ?? undefined,
+  });
   const renderedSha256 = out.ok ? out.sha256 : '';
   return { storedSha256: doc.sha256, renderedSha256, identical: renderedSha256 === doc.sha256 };
 }

@@ -17,7 +17,14 @@ export interface CaseParties {
 /** The debtor and creditor of each case (cases of other tenants are simply absent). */
 export async function caseParties(db: Queryable, caseIds: readonly string[]): Promise<Map<string, CaseParties>> {
   if (caseIds.length === 0) return new Map();
-  const rows = await db.query<{ id: string; state: string; debtor_id: string; debtor_name: string; creditor_id: string; creditor_name: string }>(
+  const rows = await db.query<{
+    id: string;
+    state: string;
+    debtor_id: string;
+    debtor_name: string;
+    creditor_id: string;
+    creditor_name: string;
+  }>(
     sql`SELECT rc.id, rc.state, d.id AS debtor_id, d.name AS debtor_name, c.id AS creditor_id,
                coalesce(c.trade_name, c.legal_name) AS creditor_name
         FROM amiable.recovery_case rc
@@ -28,7 +35,12 @@ export async function caseParties(db: Queryable, caseIds: readonly string[]): Pr
   return new Map(
     rows.map((r) => [
       r.id,
-      { caseId: r.id, state: r.state, debtor: { id: r.debtor_id, name: r.debtor_name }, creditor: { id: r.creditor_id, name: r.creditor_name } },
+      {
+        caseId: r.id,
+        state: r.state,
+        debtor: { id: r.debtor_id, name: r.debtor_name },
+        creditor: { id: r.creditor_id, name: r.creditor_name },
+      },
     ]),
   );
 }

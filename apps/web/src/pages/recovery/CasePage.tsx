@@ -1,5 +1,6 @@
 import { Anchor, Grid, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useCaseDocuments } from '../../api/letters';
 import { useCase } from '../../api/recovery-cases';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
@@ -9,6 +10,7 @@ import { useLinkProps } from '../../lib/links';
 import { canManageRecovery, canWorkRecovery } from '../../lib/permissions';
 import { useFormat } from '../../lib/use-format';
 import { Figure } from '../calculator/Figure';
+import { CaseDocumentsSection } from './CaseDocumentsSection';
 import { CaseStateBadge } from './CaseStateBadge';
 import { CaseTimeline } from './CaseTimeline';
 import { RECOVERY_CURRENCY } from './DispatchHeader';
@@ -23,6 +25,7 @@ export function CasePage({ id }: { readonly id: string }) {
   const me = useSession();
   const linkProps = useLinkProps();
   const detail = useCase(id);
+  const documents = useCaseDocuments(id);
   const data = detail.data;
   const open = data ? data.state !== 'closed' : false;
 
@@ -59,11 +62,12 @@ export function CasePage({ id }: { readonly id: string }) {
           <Grid gap="md">
             <Grid.Col span={{ base: 12, lg: 7 }}>
               <Section title={t('recovery.case.timeline')} testId="case-history">
-                <CaseTimeline detail={data} />
+                <CaseTimeline detail={data} documents={documents.data} />
               </Section>
             </Grid.Col>
             <Grid.Col span={{ base: 12, lg: 5 }}>
               <Stack gap="md">
+                <CaseDocumentsSection caseId={id} canProduce={canWorkRecovery(me.role)} />
                 <Section title={t('recovery.case.next')} testId="case-next">
                   <PlannedActionsTable actions={data.nextActions} empty={t('recovery.case.nextEmpty')} testId="case-next-actions" />
                 </Section>

@@ -1,17 +1,17 @@
 import { Text, Timeline } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { CaseDetail } from '../../api/types';
+import type { CaseDetail, DocumentDto } from '../../api/types';
 import { TimelineEntryBody } from './TimelineEntryBody';
 import { TimelineEntryTitle } from './TimelineEntryTitle';
 import { CHANNEL_ICONS } from './channels';
 import { type TimelineEntry, caseTimeline } from './timeline';
 
-const BULLETS: Record<TimelineEntry['kind'], string> = { transition: '⇄', promise: '🤝', dispatch: '' };
+const BULLETS: Record<TimelineEntry['kind'], string> = { transition: '⇄', promise: '🤝', dispatch: '', document: '📄' };
 
-/** State changes with who and why, actions with their status, promises with theirs, oldest first. */
-export function CaseTimeline({ detail }: { readonly detail: CaseDetail }) {
+/** State changes with who and why, actions with their status, promises with theirs, documents sent, oldest first. */
+export function CaseTimeline({ detail, documents }: { readonly detail: CaseDetail; readonly documents?: readonly DocumentDto[] }) {
   const { t } = useTranslation();
-  const entries = caseTimeline(detail);
+  const entries = caseTimeline(detail, documents);
   if (entries.length === 0) {
     return (
       <Text c="dimmed" size="sm">

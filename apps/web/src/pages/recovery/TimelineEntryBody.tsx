@@ -1,6 +1,8 @@
-import { Text } from '@mantine/core';
+import { Anchor, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { documentContentUrl } from '../../api/letters';
 import { useFormat } from '../../lib/use-format';
+import { shortSha } from '../letters/document-labels';
 import { RECOVERY_CURRENCY } from './DispatchHeader';
 import { type TimelineEntry, outcomeNote } from './timeline';
 
@@ -16,6 +18,16 @@ export function TimelineEntryBody({ entry }: { readonly entry: TimelineEntry }) 
         </Text>
         <Text size="sm">{t('recovery.case.reason', { reason: entry.transition.reason })}</Text>
       </>
+    );
+  }
+  if (entry.kind === 'document') {
+    return (
+      <Text size="xs" c="dimmed">
+        {format.dateTime(entry.document.createdAt)} · SHA-256 {shortSha(entry.document.sha256)}… ·{' '}
+        <Anchor href={documentContentUrl(entry.document.id)} download={entry.document.filename} size="xs">
+          {t('letters.documents.download')}
+        </Anchor>
+      </Text>
     );
   }
   if (entry.kind === 'dispatch') {

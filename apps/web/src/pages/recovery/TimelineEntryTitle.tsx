@@ -1,6 +1,8 @@
 import { Badge, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CaseState } from '../../api/types';
+import { DeliveryBadge } from '../letters/DeliveryBadge';
+import { documentTypeLabel } from '../letters/document-labels';
 import { useFormat } from '../../lib/use-format';
 import { CASE_STATES } from './CaseStateBadge';
 import { DispatchStatusBadge } from './DispatchStatusBadge';
@@ -27,6 +29,19 @@ export function TimelineEntryTitle({ entry }: { readonly entry: TimelineEntry })
     return fromState
       ? t('recovery.case.transition', { from: stateName(fromState), to: stateName(toState) })
       : t('recovery.case.opened', { to: stateName(toState) });
+  }
+  if (entry.kind === 'document') {
+    return (
+      <Group gap="xs" component="span">
+        <span>
+          {t('letters.documents.timeline', {
+            kind: t(`letters.documents.kinds.${entry.document.kind}`),
+            type: documentTypeLabel(t, entry.document),
+          })}
+        </span>
+        <DeliveryBadge delivery={entry.document.delivery} />
+      </Group>
+    );
   }
   if (entry.kind === 'dispatch') {
     return (

@@ -1,0 +1,35 @@
+/**
+ * The letter types and editable paragraphs the screens list, typed against the contract so that a type added
+ * there without being added here fails the type check. The catalog (GET /api/letters/catalog) documents them.
+ */
+import type { LetterTemplateFields, LetterTypeId, TemplateFieldId } from '../../api/types';
+
+export const LETTER_TYPES = [
+  'courtesy-reminder',
+  'reminder',
+  'second-reminder',
+  'call-script',
+  'formal-notice',
+  'payment-plan',
+  'payment-receipt',
+  'agency-letter',
+] as const satisfies readonly LetterTypeId[];
+
+/**
+ * What a person can produce from a case page: the others need facts a case does not hold yet (a payment
+ * plan's instalments, a collection agency).
+ */
+export const PRODUCIBLE_TYPES = [
+  'payment-receipt',
+  'courtesy-reminder',
+  'reminder',
+  'second-reminder',
+  'formal-notice',
+  'call-script',
+] as const satisfies readonly LetterTypeId[];
+
+export const TEMPLATE_FIELDS = ['subject', 'opening', 'demand', 'consequences', 'closing'] as const satisfies readonly TemplateFieldId[];
+
+export const sameFields = (a: LetterTemplateFields, b: LetterTemplateFields) => TEMPLATE_FIELDS.every((f) => a[f] === b[f]);
+
+export const isLetterType = (value: string): value is LetterTypeId => (LETTER_TYPES as readonly string[]).includes(value);

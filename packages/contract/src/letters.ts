@@ -1,0 +1,228 @@
+/**
+ * Letters over HTTP: the catalog of letter types (mandatory mentions, editable
+ * paragraphs, variables), the tenant's versioned texts with their check and
+ * preview, the archive of documents produced for a case, and the letters waiting
+ * to be posted. The letter types are repeated here because the contract may not
+ * import the letters package (depcruise); a test compares the two lists.
+ */
+import { type Static, Type } from 'typebox';
+import { Instant, Locale, Nullable, Uuid } from './common.js';
+
+export const LETTER_TYPE_IDS = [
+  'courtesy-reminder',
+  'reminder',
+  'second-reminder',
+  'call-script',
+  'formal-notice',
+  'payment-plan',
+  'payment-receipt',
+  'agency-letter',
+] as const;
+export const LetterTypeId = Type.Union(
+  [
+    Type.Literal('courtesy-reminder'),
+    Type.Literal('reminder'),
+    Type.Literal('second-reminder'),
+    Type.Literal('call-script'),
+    Type.Literal('formal-notice'),
+    Type.Literal('payment-plan'),
+    Type.Literal('payment-receipt'),
+    Type.Literal('agency-letter'),
+  ],
+  { description: 'Letter type' },
+);
+export type LetterTypeId = Static<typeof LetterTypeId>;
+
+export const TEMPLATE_FIELD_IDS = ['subject', 'opening', 'demand', 'consequences', 'closing'] as const;
+export type TemplateFieldId = (typeof TEMPLATE_FIELD_IDS)[number];
+
+const Paragraph = Type.String({ maxLength: 20_000, description: 'Template text; blank lines separate paragraphs' });
+export const LetterTemplateFields = Type.Object(
+  { subject: Paragraph, opening: Paragraph, demand: Paragraph, consequences: Paragraph, closing: Paragraph },
+  { additionalProperties: false },
+);
+export type LetterTemplateFields = Static<typeof LetterTemplateFields>;
+
+// Catalog -------------------------------------------------------------------------
+
+const VariableType = Type.Union(
+  [
+    Type.Literal('text'),
+    Type.Literal('money'),
+    Type.Literal('date'),
+    Type.Literal('number'),
+    Type.Literal('boolean'),
+    Type.Literal('list'),
+    Type.Literal('record'),
+  ],
+  { description: 'How the value prints: money and dates are formatted in the letter’s language' },
+);
+const VariableDocBase = Type.Object({
+  name: Type.String({ description: 'As written in a template: {{name}}' }),
+  type: VariableType,
+  doc: Type.String({ description: "What it holds, in the caller's language" }),
+});
+export const LetterVariableDoc = Type.Object({
+  ...VariableDocBase.properties,
+  fields: Type.Optional(Type.Array(VariableDocBase, { description: 'The names inside {{#each}} for a list, or after a dot for a record' })),
+});
+export type LetterVariableDoc = Static<typeof LetterVariableDoc>;
+
+export const MentionDto = Type.Object({
+  id: Type.String({ description: 'Stable mention id (creditor-identity, payment-deadline…)' }),
+  label: Type.String({ description: "What the letter must show, in the caller's language" }),
+});
+export type MentionDto = Static<typeof MentionDto>;
+
+export const LetterCatalog = Type.Object({
+  types: Type.Array(
+    Type.Object({
+      type: LetterTypeId,
+      mentions: Type.Array(MentionDto),
+      minDeadlineDays: Type.Integer({ description: 'The least payment deadline this type may give' }),
+    }),
+  ),
+  fields: Type.Array(Type.String(), { description: 'The editable paragraphs, in the order the letter shows them' }),
+  variables: Type.Array(LetterVariableDoc),
+});
+export type LetterCatalog = Static<typeof LetterCatalog>;
+
+// Templates -----------------------------------------------------------------------
+
+export const LetterTypeParams = Type.Object({ type: LetterTypeId });
+
+export const LetterTemplateQuery = Type.Object(
+  {
+    lang: Type.Optional(Locale),
+    creditorId: Type.Optional(Uuid),
+  },
+  { additionalProperties: false },
+);
+export type LetterTemplateQuery = Static<typeof LetterTemplateQuery>;
+
+export const LetterTemplateVersion = Type.Object({
+  id: Nullable(Uuid),
+  creditorId: Nullable(Uuid),
+  version: Type.Integer({ description: '0 for the shipped default text' }),
+  label: Type.String({ description: 'Names the text in the archive: tenant:v3, creditor:v2, default:2026-12' }),
+  fields: LetterTemplateFields,
+  createdBy: Nullable(Type.String()),
+  createdAt: Nullable(Instant),
+});
+export type LetterTemplateVersion = Static<typeof LetterTemplateVersion>;
+
+export const LetterTemplateDto = Type.Object({
+  type: LetterTypeId,
+  lang: Locale,
+  creditorId: Nullable(Uuid),
+  current: Type.Object(
+    { ...LetterTemplateVersion.properties },
+    { description: 'The text letters of this type use now: the creditor’s, else the tenant’s, else the shipped one' },
+  ),
+  history: Type.Array(LetterTemplateVersion, { description: 'Saved versions of this exact text (tenant or creditor), newest first' }),
+  shipped: LetterTemplateFields,
+});
+export type LetterTemplateDto = Static<typeof LetterTemplateDto>;
+
+export const TemplateCheckInput = Type.Object({ lang: Locale, fields: LetterTemplateFields }, { additionalProperties: false });
+export type TemplateCheckInput = Static<typeof TemplateCheckInput>;
+
+export const TemplateIssueDto = Type.Object({
+  field: Type.Union([
+    Type.Literal('subject'),
+    Type.Literal('opening'),
+    Type.Literal('demand'),
+    Type.Literal('consequences'),
+    Type.Literal('closing'),
+  ]),
+  line: Type.Integer(),
+  column: Type.Integer(),
+  code: Type.String({ description: 'syntax, unknown_variable, unknown_filter, unclosed_block…' }),
+  message: Type.String(),
+});
+export type TemplateIssueDto = Static<typeof TemplateIssueDto>;
+
+export const MissingMentionDto = Type.Object({
+  mention: Type.String(),
+  label: Type.String(),
+  lacking: Type.Array(Type.String(), { description: 'The data or template variables that would satisfy it' }),
+});
+export type MissingMentionDto = Static<typeof MissingMentionDto>;
+
+export const TemplateCheckResult = Type.Object({
+  ok: Type.Boolean(),
+  templateIssues: Type.Array(TemplateIssueDto),
+  missing: Type.Array(MissingMentionDto),
+  rendered: Nullable(LetterTemplateFields),
+});
+export type TemplateCheckResult = Static<typeof TemplateCheckResult>;
+
+export const TemplateSaveInput = Type.Object(
+  { lang: Locale, creditorId: Type.Optional(Nullable(Uuid)), fields: LetterTemplateFields },
+  { additionalProperties: false },
+);
+export type TemplateSaveInput = Static<typeof TemplateSaveInput>;
+
+export const TemplatePreviewInput = Type.Object(
+  {
+    lang: Locale,
+    fields: LetterTemplateFields,
+    format: Type.Union([Type.Literal('pdf'), Type.Literal('email')]),
+    caseId: Type.Optional(Uuid),
+  },
+  { additionalProperties: false },
+);
+export type TemplatePreviewInput = Static<typeof TemplatePreviewInput>;
+
+export const EmailPreview = Type.Object({ subject: Type.String(), html: Type.String(), text: Type.String() });
+export type EmailPreview = Static<typeof EmailPreview>;
+
+// Documents -----------------------------------------------------------------------
+
+export const DocumentDelivery = Type.Union(
+  [Type.Literal('to-print'), Type.Literal('awaiting-registered-sending'), Type.Literal('attached'), Type.Literal('sent')],
+  { description: 'to-print: the creditor prints and posts it; awaiting-registered-sending; attached to an e-mail; sent' },
+);
+export type DocumentDelivery = Static<typeof DocumentDelivery>;
+
+export const DocumentDto = Type.Object({
+  id: Uuid,
+  caseId: Uuid,
+  dispatchId: Nullable(Uuid),
+  kind: Type.Union([Type.Literal('letter'), Type.Literal('email')]),
+  letterType: Type.String(),
+  lang: Locale,
+  filename: Type.String(),
+  byteSize: Type.Integer(),
+  sha256: Type.String({ description: 'SHA-256 of the bytes, hexadecimal' }),
+  templateVersion: Type.String(),
+  delivery: DocumentDelivery,
+  createdAt: Instant,
+});
+export type DocumentDto = Static<typeof DocumentDto>;
+
+export const ProduceLetterInput = Type.Object(
+  {
+    type: LetterTypeId,
+    lang: Type.Optional(Locale),
+    paymentId: Type.Optional(Uuid),
+  },
+  { additionalProperties: false },
+);
+export type ProduceLetterInput = Static<typeof ProduceLetterInput>;
+
+export const PendingLettersQuery = Type.Object(
+  { delivery: Type.Optional(Type.Union([Type.Literal('to-print'), Type.Literal('awaiting-registered-sending')], { default: 'to-print' })) },
+  { additionalProperties: false },
+);
+export type PendingLettersQuery = Static<typeof PendingLettersQuery>;
+
+export const PendingLetterDto = Type.Object({
+  ...DocumentDto.properties,
+  debtor: Type.Object({ id: Uuid, name: Type.String() }),
+  creditor: Type.Object({ id: Uuid, name: Type.String() }),
+});
+export type PendingLetterDto = Static<typeof PendingLetterDto>;
+
+export const DeliveryInput = Type.Object({ delivery: Type.Literal('sent') }, { additionalProperties: false });
+export type DeliveryInput = Static<typeof DeliveryInput>;
