@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { inTenant, ledgerStore, runPlanner, sql } from '@amiable/db';
-import { addContact, createDebtor, createInvoice, openDispute } from '@amiable/ledger';
+import { addContact, createCreditor, createDebtor, createInvoice, openDispute } from '@amiable/ledger';
 import { type TenantFixture, type TestDatabase, createTestDatabase, tenantWithCreditor } from '@amiable/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -137,5 +137,43 @@ describe('the recovery planner', () => {
     // One job per dispatch ever created (three before this test, one now), none for the 49 losers.
     const jobs = await db.admin.query("SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE task_identifier = 'recovery-dispatch'");
     expect(jobs.rows[0].n).toBe(4);
+  });
+  it('opens a case for a creditor new to the debtor, in progress with its first action, under the debtor’s rules of contact', async () => {
+    const other = await run(async (store) => {
+      const c = await createCreditor({ legalName: 'Négoce du Nord SAS' }, fixture.ctx, store);
+      if (!c.ok) throw new Error(JSON.stringify(c.error));
+      const r = await createInvoice(
+        {
+          creditorId: c.value.id,
+          debtorId: a.debtorId,
+          number: 'N-1',
+          issueDate: '2026-11-01',
+          dueDate: '2026-12-05',
+          amountInclTaxCents: 50_000,
+        },
+        fixture.ctx,
+        store,
+      );
+      if (!r.ok) throw new Error(JSON.stringify(r.error));
+      return c.value.id;
+    });
+    // 8 Dec: N-1 (due 5 Dec) reached reminder-1, but the debtor was contacted on 7 Dec for the first creditor: it waits.
+    expect(await runPlanner(db.app, fixture.tenantId, '2026-12-08', now, ids)).toMatchObject({ created: 0 });
+    const opened = () =>
+      run((_, tx) =>
+        tx.query<{ state: string; transitions: number }>(sql`
+          SELECT c.state, (SELECT count(*)::int FROM amiable.case_transition t WHERE t.case_id = c.id) AS transitions
+          FROM amiable.recovery_case c WHERE c.debtor_id = ${a.debtorId} AND c.creditor_id = ${other}`),
+      );
+    expect(await opened()).toEqual([{ state: 'open', transitions: 0 }]);
+    // 10 Dec, three days after the last contact: its first action, and the case moves on.
+    expect(await runPlanner(db.app, fixture.tenantId, '2026-12-10', now, ids)).toMatchObject({ created: 1 });
+    expect((await dispatches()).at(-1)).toMatchObject({
+      occurrence: '2026-12-10',
+      step_id: 'reminder-1',
+      invoices: 1,
+      debtor_id: a.debtorId,
+    });
+    expect(await opened()).toEqual([{ state: 'in-progress', transitions: 1 }]);
   });
 });

@@ -1,19 +1,18 @@
 /**
  * The planner's decision for one day, over a snapshot of the tenant's open cases:
- * which actions to create. Pure; the same progression as the simulator
+ * which actions to create. Pure; the same decision as the simulator
  * (progression.ts), a case standing for the "debtor" of the semantics (a debtor
  * owing several creditors gets one action per creditor: each letter comes from the
  * legal entity owed), the rules of contact counted per debtor across its cases.
  */
 import type { IsoDate } from '@amiable/domain';
 import type { ContactLimits } from './contact-rules.js';
-import { type DebtorProgress, planDebtorDay } from './progression.js';
-import type { Channel, ScenarioStep } from './scenario.js';
+import { type DayInvoice, decideDay } from './progression.js';
+import { type Channel, type ScenarioStep, isContact } from './scenario.js';
 
-export interface CaseInvoiceSnapshot {
+export interface CaseInvoiceSnapshot extends DayInvoice {
   readonly id: string;
   readonly outstandingCents: number;
-  readonly dueDate: IsoDate;
   /** The step reached in the case's scenario, -1 when none (or when it was reached in another scenario). */
   readonly stepIndex: number;
 }
@@ -32,6 +31,7 @@ export interface PlanningSnapshot {
   readonly limits: ContactLimits;
   /** Steps of each scenario, in scenario order (orderedSteps). */
   readonly scenarios: ReadonlyMap<string, readonly ScenarioStep[]>;
+  /** Best given in (debtorId, caseId) order, the order decisions are taken in: otherwise sorted first. */
   readonly cases: readonly CaseSnapshot[];
   /** Days each debtor was (or is today to be) contacted. */
   readonly contacts: ReadonlyMap<string, readonly IsoDate[]>;
@@ -50,48 +50,54 @@ export interface PlannedDispatch {
   readonly invoiceSteps: readonly { readonly stepIndex: number; readonly stepId: string }[];
 }
 
+function compareCases(a: CaseSnapshot, b: CaseSnapshot): number {
+  return a.debtorId < b.debtorId ? -1 : a.debtorId > b.debtorId ? 1 : a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0;
+}
+
+function inOrder(cases: readonly CaseSnapshot[]): readonly CaseSnapshot[] {
+  for (let k = 1; k < cases.length; k++)
+    if (compareCases(cases[k - 1] as CaseSnapshot, cases[k] as CaseSnapshot) > 0) return [...cases].sort(compareCases);
+  return cases;
+}
+
+/** The id stands for the invoice number: the action lists invoice ids, and the planner need not read numbers. */
+const idOf = (invoice: CaseInvoiceSnapshot) => invoice.id;
+
 export function planCases(snapshot: PlanningSnapshot): PlannedDispatch[] {
-  const contacts = new Map<string, IsoDate[]>();
   const planned: PlannedDispatch[] = [];
-  const cases = [...snapshot.cases].sort((a, b) =>
-    a.debtorId < b.debtorId ? -1 : a.debtorId > b.debtorId ? 1 : a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0,
-  );
-  for (const c of cases) {
+  // A debtor's cases come one after the other: a contact made by one counts for the next ones.
+  let debtorId: string | null = null;
+  let contacts: readonly IsoDate[] = [];
+  for (const c of inOrder(snapshot.cases)) {
     const steps = snapshot.scenarios.get(c.scenarioId);
     if (!steps || steps.length === 0) continue;
-    let shared = contacts.get(c.debtorId);
-    if (!shared) {
-      shared = [...(snapshot.contacts.get(c.debtorId) ?? [])];
-      contacts.set(c.debtorId, shared);
+    if (c.debtorId !== debtorId) {
+      debtorId = c.debtorId;
+      contacts = snapshot.contacts.get(c.debtorId) ?? [];
     }
-    const progress: DebtorProgress = {
-      id: c.caseId,
-      kind: c.debtorKind,
-      invoices: c.invoices.map((i) => ({
-        // The id stands for the number: the action lists invoice ids, and the planner need not read numbers.
-        number: i.id,
-        amountCents: i.outstandingCents,
-        dueDate: i.dueDate,
-        paidCents: 0,
-        closed: null,
-        stepIndex: i.stepIndex,
-      })),
-      contacts: shared,
-      promise: c.promise,
-    };
-    const action = planDebtorDay(progress, snapshot.date, steps, snapshot.limits);
-    if (!action) continue;
-    const step = steps[action.stepIndex] as ScenarioStep;
+    let outstandingCents = 0;
+    for (const invoice of c.invoices) outstandingCents += Math.max(0, invoice.outstandingCents);
+    const decision = decideDay(
+      { kind: c.debtorKind, outstandingCents, contacts, promise: c.promise },
+      c.invoices,
+      idOf,
+      snapshot.date,
+      steps,
+      snapshot.limits,
+    );
+    if (!decision) continue;
+    const step = steps[decision.stepIndex] as ScenarioStep;
+    if (isContact(step.channel)) contacts = [...contacts, snapshot.date];
     planned.push({
       caseId: c.caseId,
       debtorId: c.debtorId,
       scenarioId: c.scenarioId,
       stepId: step.id,
-      stepIndex: action.stepIndex,
+      stepIndex: decision.stepIndex,
       channel: step.channel,
       requiresApproval: step.requiresApproval === true,
-      invoiceIds: action.invoices,
-      invoiceSteps: action.invoiceStepIndexes.map((index) => ({ stepIndex: index, stepId: (steps[index] as ScenarioStep).id })),
+      invoiceIds: decision.invoices.map(idOf),
+      invoiceSteps: decision.reached.map((index) => ({ stepIndex: index, stepId: (steps[index] as ScenarioStep).id })),
     });
   }
   return planned;

@@ -14,6 +14,9 @@
  * - an invoice never goes back to an earlier step; calls count as contacts;
  * - a contact the rules forbid on a day waits for the first day they allow (the
  *   invoices may have reached a further step by then: the action takes it).
+ *
+ * `decideDay` is that decision; `planDebtorDay` (the simulator's state) and
+ * `planCases` (the planner's snapshot) only feed it and record its effect.
  */
 import { type IsoDate, toDayNumber } from '@amiable/domain';
 import { type ContactLimits, mayContact } from './contact-rules.js';
@@ -50,39 +53,95 @@ export interface PlannedAction {
   readonly invoiceStepIndexes: readonly number[];
 }
 
-function outstandingOf(invoice: InvoiceProgress): number {
-  return invoice.closed ? 0 : Math.max(0, invoice.amountCents - invoice.paidCents);
+/** An invoice as the decision of a day sees it. */
+export interface DayInvoice {
+  /** Due date as a day number (`toDayNumber`): the planner decides for a million invoices every morning. */
+  readonly dueDay: number;
+  /** Index in the ordered steps of the last step the invoice went through; -1: none yet. */
+  readonly stepIndex: number;
 }
 
-function stepApplies(step: ScenarioStep, debtor: DebtorProgress, debtorOutstanding: number): boolean {
-  if (step.debtorKinds && step.debtorKinds.length > 0 && !step.debtorKinds.includes(debtor.kind)) return false;
+/** The debtor (the case, for the planner) as the decision of a day sees it. */
+export interface DayDebtor {
+  readonly kind: 'business' | 'consumer';
+  /** What it still owes on the day, over every invoice still in recovery (steps' `minOutstandingCents`). */
+  readonly outstandingCents: number;
+  /** Days it was contacted. */
+  readonly contacts: readonly IsoDate[];
+  readonly promise: { readonly from: IsoDate; readonly until: IsoDate } | null;
+}
+
+/** What goes out: one action in the tone of `stepIndex`, covering `invoices`, each reaching `reached[k]`. */
+export interface DayDecision<I> {
+  readonly stepIndex: number;
+  readonly invoices: readonly I[];
+  readonly reached: readonly number[];
+}
+
+function stepApplies(step: ScenarioStep, kind: DayDebtor['kind'], debtorOutstanding: number): boolean {
+  if (step.debtorKinds && step.debtorKinds.length > 0 && !step.debtorKinds.includes(kind)) return false;
   if (step.minOutstandingCents !== undefined && step.minOutstandingCents !== null && debtorOutstanding < step.minOutstandingCents)
     return false;
   return true;
 }
 
-/** The most advanced step an open invoice has reached on `date`, or -1. Day numbers: the planner calls it a million times. */
-export function reachedStep(
-  invoice: InvoiceProgress,
-  date: IsoDate,
-  steps: readonly ScenarioStep[],
-  applies: (step: ScenarioStep) => boolean,
-): number {
-  const day = toDayNumber(date);
-  const due = toDayNumber(invoice.dueDate);
-  const notYetDue = day < due;
+/** The most advanced step an open invoice due on `dueDay` has reached on `day`, or -1. Plain loop: called a million times a run. */
+function reachedStepOn(dueDay: number, day: number, steps: readonly ScenarioStep[], debtor: DayDebtor): number {
+  const notYetDue = day < dueDay;
   let reached = -1;
   for (let index = 0; index < steps.length; index++) {
     const step = steps[index] as ScenarioStep;
     if (step.offsetDays < 0 !== notYetDue) continue; // pre-due steps only before the due date, the others only after
-    if (due + step.offsetDays <= day && applies(step)) reached = index;
+    if (dueDay + step.offsetDays <= day && stepApplies(step, debtor.kind, debtor.outstandingCents)) reached = index;
   }
   return reached;
 }
 
 /** Whether the debtor's actions are paused by a promise on `date`. */
-export function pausedByPromise(debtor: DebtorProgress, date: IsoDate): boolean {
+export function pausedByPromise(debtor: Pick<DayDebtor, 'promise'>, date: IsoDate): boolean {
   return debtor.promise !== null && debtor.promise.from <= date && date <= debtor.promise.until;
+}
+
+/**
+ * The debtor's action on `date` over its invoices still in recovery, or null: paused
+ * by a promise, nothing newly reached, or a contact the rules forbid today
+ * (postponed). Pure: the caller records the effect (steps reached, contact made).
+ * `keyOf` orders the invoices of the action. `steps` are in scenario order (orderedSteps).
+ */
+export function decideDay<I extends DayInvoice>(
+  debtor: DayDebtor,
+  invoices: readonly I[],
+  keyOf: (invoice: I) => string,
+  date: IsoDate,
+  steps: readonly ScenarioStep[],
+  limits: ContactLimits,
+): DayDecision<I> | null {
+  if (pausedByPromise(debtor, date)) return null;
+  const day = toDayNumber(date);
+  // Most cases have nothing new on a given day: nothing is allocated until one invoice has.
+  let pending: { invoice: I; reached: number }[] | null = null;
+  let top = -1;
+  for (const invoice of invoices) {
+    const reached = reachedStepOn(invoice.dueDay, day, steps, debtor);
+    if (reached <= invoice.stepIndex) continue;
+    pending ??= [];
+    pending.push({ invoice, reached });
+    if (reached > top) top = reached;
+  }
+  if (pending === null) return null;
+  const step = steps[top] as ScenarioStep;
+  if (isContact(step.channel) && !mayContact(date, debtor.contacts, limits)) return null; // postponed
+  if (pending.length > 1)
+    pending.sort((a, b) => {
+      const ka = keyOf(a.invoice);
+      const kb = keyOf(b.invoice);
+      return ka < kb ? -1 : ka > kb ? 1 : 0;
+    });
+  return { stepIndex: top, invoices: pending.map((p) => p.invoice), reached: pending.map((p) => p.reached) };
+}
+
+interface OpenInvoice extends DayInvoice {
+  readonly invoice: InvoiceProgress;
 }
 
 /**
@@ -96,30 +155,35 @@ export function planDebtorDay(
   limits: ContactLimits,
 ): PlannedAction | null {
   if (pausedByPromise(debtor, date)) return null;
-  // Plain loops: the planner runs this for every open case of a tenant every morning.
-  let debtorOutstanding = 0;
-  for (const invoice of debtor.invoices) if (!invoice.closed || invoice.closed.on > date) debtorOutstanding += outstandingOf(invoice);
-  const applies = (step: ScenarioStep) => stepApplies(step, debtor, debtorOutstanding);
-  const pending: { invoice: InvoiceProgress; reached: number }[] = [];
+  // Invoices closed after `date` still count (not their amount): the simulator may be asked about a past day.
+  const open: OpenInvoice[] = [];
+  let outstandingCents = 0;
   for (const invoice of debtor.invoices) {
     if (invoice.closed && invoice.closed.on <= date) continue;
-    const reached = reachedStep(invoice, date, steps, applies);
-    if (reached > invoice.stepIndex) pending.push({ invoice, reached });
+    if (!invoice.closed) outstandingCents += Math.max(0, invoice.amountCents - invoice.paidCents);
+    open.push({ invoice, dueDay: toDayNumber(invoice.dueDate), stepIndex: invoice.stepIndex });
   }
-  if (pending.length > 1) pending.sort((a, b) => (a.invoice.number < b.invoice.number ? -1 : a.invoice.number > b.invoice.number ? 1 : 0));
-  if (pending.length === 0) return null;
-  const top = pending.reduce((max, p) => (p.reached > max ? p.reached : max), -1);
-  const step = steps[top] as ScenarioStep;
-  if (isContact(step.channel) && !mayContact(date, debtor.contacts, limits)) return null; // postponed
-  for (const p of pending) p.invoice.stepIndex = p.reached;
+  const decision = decideDay(
+    { kind: debtor.kind, outstandingCents, contacts: debtor.contacts, promise: debtor.promise },
+    open,
+    (o) => o.invoice.number,
+    date,
+    steps,
+    limits,
+  );
+  if (!decision) return null;
+  const step = steps[decision.stepIndex] as ScenarioStep;
+  decision.invoices.forEach((o, k) => {
+    o.invoice.stepIndex = decision.reached[k] as number;
+  });
   if (isContact(step.channel)) debtor.contacts.push(date);
   return {
     date,
     debtor: debtor.id,
     step: step.id,
-    stepIndex: top,
+    stepIndex: decision.stepIndex,
     channel: step.channel,
-    invoices: pending.map((p) => p.invoice.number),
-    invoiceStepIndexes: pending.map((p) => p.reached),
+    invoices: decision.invoices.map((o) => o.invoice.number),
+    invoiceStepIndexes: decision.reached,
   };
 }

@@ -4,7 +4,7 @@
  * to each event's date so the activity log reads like a real history.
  */
 import { createTenant } from '@amiable/auth';
-import { inTenant, ledgerStore, listAllTenants, postgresAuthStore, saveContactPolicy } from '@amiable/db';
+import { inTenant, ledgerStore, listAllTenants, postgresAuthStore, runPlanner, saveContactPolicy } from '@amiable/db';
 import { DEMO_PASSWORD, type DemoPortfolio, buildDemoPortfolio } from '@amiable/demo';
 import { type Clock, parisDateOf } from '@amiable/domain';
 import {
@@ -237,11 +237,14 @@ export async function loadDemoPortfolio(
       for (const note of d.notes) unwrap(await addNote(debtor.id, note, ctx, store), `note of ${d.name}`);
     });
   }
+  // Today's recovery planned at once, as the morning run would: the demo opens with cases, the day's e-mails
+  // (sent by the worker within the sending window) and letters to print.
+  const planned = await runPlanner(runtime.db.app, tenantId, parisDateOf(systemClock.now()), systemClock.now(), ids);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   io.log(
     io.fr
-      ? `Démo chargée en ${seconds} s : ${portfolio.creditors.length} créanciers, ${portfolio.debtors.length} débiteurs, ${portfolio.invoices.length} factures, ${portfolio.payments.length} règlements.`
-      : `Demo loaded in ${seconds} s: ${portfolio.creditors.length} creditors, ${portfolio.debtors.length} debtors, ${portfolio.invoices.length} invoices, ${portfolio.payments.length} payments.`,
+      ? `Démo chargée en ${seconds} s : ${portfolio.creditors.length} créanciers, ${portfolio.debtors.length} débiteurs, ${portfolio.invoices.length} factures, ${portfolio.payments.length} règlements ; ${planned.created} action(s) de relance planifiée(s) aujourd’hui.`
+      : `Demo loaded in ${seconds} s: ${portfolio.creditors.length} creditors, ${portfolio.debtors.length} debtors, ${portfolio.invoices.length} invoices, ${portfolio.payments.length} payments; ${planned.created} recovery action(s) planned today.`,
   );
   return { tenantId, loaded: true };
 }

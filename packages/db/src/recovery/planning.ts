@@ -3,10 +3,10 @@
  * million open invoices read in one pass — and the rules of contact. The writing
  * of the planned actions is in run-planner.ts.
  *
- * The two big reads (open cases with their debtors, then open invoices with their
- * progress) stream through `COPY … TO STDOUT` and are parsed here: node-pg's
- * per-field parsing of a million rows costs more than the query itself, and the
- * planner needs no object per row, only its few numbers.
+ * The two big reads (the cases with their debtors, then the open invoices with their
+ * progress) stream through `COPY … TO STDOUT` and are parsed here from the bytes:
+ * node-pg's per-field parsing of a million rows costs more than the query, and the
+ * planner needs a few numbers per row, not an object with seven strings.
  */
 import { type IdGenerator, type IsoDate, toDayNumber } from '@amiable/domain';
 import {
@@ -42,7 +42,7 @@ export const AUTOMATIC_CHANNELS = new Set(['email', 'sms', 'letter', 'registered
 const CONTACT_HISTORY_DAYS = 366;
 
 /** States in which a case gets automatic actions (not under a payment plan, in dispute or in litigation). */
-const PLANNING_STATES = new Set(['open', 'in-progress', 'promise-to-pay', 'formal-notice-sent']);
+const PLANNING_STATES = ['open', 'in-progress', 'promise-to-pay', 'formal-notice-sent'];
 
 export async function contactLimitsOf(tx: Tx): Promise<ContactLimits & { windowStart: string; windowEnd: string; automatic: boolean }> {
   const row = await tx.maybeOne<{ max: number; min: number; days: NoContactDay[]; ws: string; we: string; automatic: boolean }>(sql`
@@ -59,6 +59,18 @@ export async function contactLimitsOf(tx: Tx): Promise<ContactLimits & { windowS
         automatic: row.automatic,
       }
     : { ...DEFAULT_CONTACT_LIMITS, windowStart: '09:00', windowEnd: '18:00', automatic: false };
+}
+
+/** A case the snapshot gives to a (debtor, creditor) with open invoices and none open: the planner inserts it. */
+export interface NewCase {
+  readonly id: string;
+  readonly debtorId: string;
+  readonly creditorId: string;
+}
+
+export interface PlannerSnapshot extends PlanningSnapshot {
+  /** Cases to open, with their id already in `cases`: opened with their first action, in its state (run-planner.ts). */
+  readonly newCases: readonly NewCase[];
 }
 
 /**
@@ -121,13 +133,6 @@ class CopyLine {
     return after === 9 || after === 10;
   }
 
-  /** Whether the next `length` bytes are those of `other` from `start`; reads nothing. */
-  matches(other: Buffer, start: number, length: number): boolean {
-    const bytes = this.bytes;
-    for (let k = 0; k < length; k++) if (bytes[this.at + k] !== other[start + k]) return false;
-    return true;
-  }
-
   /** The position in `values` of the field `offset` bytes ahead, -1 when none; reads nothing. */
   positionIn(values: readonly string[], offset = 0): number {
     let found = values.length - 1;
@@ -135,20 +140,23 @@ class CopyLine {
     return found;
   }
 
-  /** A hash (FNV-1a) of the next `length` bytes, as `hashOf` gives for the same text; reads nothing. */
+  /** Whether the next `length` bytes are those of `other` from `start`; reads nothing. */
+  matches(other: Buffer, start: number, length: number): boolean {
+    const bytes = this.bytes;
+    for (let k = 0; k < length; k++) if (bytes[this.at + k] !== other[start + k]) return false;
+    return true;
+  }
+
+  /** The hash of the next `length` bytes; reads nothing. */
   hash(length: number): number {
-    let h = FNV_OFFSET;
-    for (let k = this.at; k < this.at + length; k++) h = Math.imul(h ^ (this.bytes[k] as number), FNV_PRIME);
-    return h >>> 0;
+    return hashOf(this.bytes, this.at, length);
   }
 }
 
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
-
-function hashOf(text: string): number {
-  let h = FNV_OFFSET;
-  for (let k = 0; k < text.length; k++) h = Math.imul(h ^ text.charCodeAt(k), FNV_PRIME);
+/** FNV-1a of `length` bytes from `start`. */
+function hashOf(bytes: Buffer, start: number, length: number): number {
+  let h = 0x811c9dc5;
+  for (let k = start; k < start + length; k++) h = Math.imul(h ^ (bytes[k] as number), 0x01000193);
   return h >>> 0;
 }
 
@@ -157,101 +165,131 @@ async function copyRows(tx: Tx, query: string, row: (line: CopyLine) => void): P
   const stream = tx.client.query(copyTo(`COPY (${query}) TO STDOUT`));
   const line = new CopyLine();
   let rest: Buffer | null = null;
+  let failure: { error: unknown } | null = null;
   for await (const chunk of stream as AsyncIterable<Buffer>) {
-    const bytes: Buffer = rest ? Buffer.concat([rest, chunk]) : chunk;
-    let start = 0;
-    for (let end = bytes.indexOf(10, start); end !== -1; end = bytes.indexOf(10, start)) {
-      line.reset(bytes, start);
-      row(line);
-      start = end + 1;
+    if (failure) continue; // the rows still come: the connection must see the COPY through before the rollback
+    try {
+      const bytes: Buffer = rest ? Buffer.concat([rest, chunk]) : chunk;
+      let start = 0;
+      for (let end = bytes.indexOf(10, start); end !== -1; end = bytes.indexOf(10, start)) {
+        line.reset(bytes, start);
+        row(line);
+        start = end + 1;
+      }
+      rest = start < bytes.length ? bytes.subarray(start) : null;
+    } catch (error) {
+      failure = { error };
     }
-    rest = start < bytes.length ? bytes.subarray(start) : null;
   }
+  if (failure) throw failure.error;
 }
 
-type Invoice = CaseInvoiceSnapshot & { stepIndex: number };
+const UUID_LENGTH = 36;
 
 interface OpenCase {
   readonly id: string;
   readonly debtorId: string;
   readonly creditorId: string;
   readonly planned: boolean;
-  readonly kind: 'business' | 'consumer';
-  readonly override: string | null;
+  kind: 'business' | 'consumer';
+  override: string | null;
 }
 
-const UUID_LENGTH = 36;
-
 /**
- * Finds a case by the debtor and creditor ids of an invoice row, from its bytes:
- * a million lookups without making a string or touching a case object each (open
- * addressing on the debtor id, whose bytes are kept side by side).
+ * The cases by (debtor, creditor), found from the bytes of an invoice row: a million
+ * lookups without making a string or touching a case object each — open addressing
+ * on the debtor id, whose bytes are kept side by side; a debtor's cases are chained.
  */
 class CaseIndex {
-  /** 1 + position in `cases` of a debtor's first case; 0: free. */
-  private readonly slots: Int32Array;
-  private readonly mask: number;
-  private readonly debtorIds: Buffer;
-  /** Position of the first case of each case's debtor (a debtor's cases are next to each other). */
-  private readonly firstOf: Int32Array;
-  private readonly creditorOf: Int32Array;
+  private slots = new Int32Array(0); // 1 + position of a debtor's first case; 0: free
+  private debtorIds = Buffer.alloc(0);
+  private creditorOf = new Int32Array(0);
+  private nextOf = new Int32Array(0); // the debtor's next case, -1: none
   private readonly creditors: string[] = [];
+  private count = 0;
 
   constructor(cases: readonly OpenCase[]) {
-    let size = 1024;
-    while (size < cases.length * 2) size *= 2;
-    this.slots = new Int32Array(size);
-    this.mask = size - 1;
-    this.debtorIds = Buffer.alloc(cases.length * UUID_LENGTH);
-    this.firstOf = new Int32Array(cases.length);
-    this.creditorOf = new Int32Array(cases.length);
-    cases.forEach((c, k) => {
-      this.debtorIds.write(c.debtorId, k * UUID_LENGTH, 'latin1');
-      if (!this.creditors.includes(c.creditorId)) this.creditors.push(c.creditorId);
-      this.creditorOf[k] = this.creditors.indexOf(c.creditorId);
-      if (k > 0 && (cases[k - 1] as OpenCase).debtorId === c.debtorId) {
-        this.firstOf[k] = this.firstOf[k - 1] as number;
-        return;
-      }
-      this.firstOf[k] = k;
-      let slot = hashOf(c.debtorId) & this.mask;
-      while (this.slots[slot] !== 0) slot = (slot + 1) & this.mask;
-      this.slots[slot] = k + 1;
-    });
+    this.grow(Math.max(1024, cases.length));
+    for (const c of cases) this.add(c);
   }
 
-  /** Position in `cases` of the case of the line's next two fields (debtor, creditor), -1 if none; reads nothing. */
+  /** Adds the next case (its position is the count of cases added before it). */
+  add(c: OpenCase): void {
+    if (this.count === this.creditorOf.length) this.grow(this.count * 2);
+    const k = this.count++;
+    this.debtorIds.write(c.debtorId, k * UUID_LENGTH, 'latin1');
+    if (!this.creditors.includes(c.creditorId)) this.creditors.push(c.creditorId);
+    this.creditorOf[k] = this.creditors.indexOf(c.creditorId);
+    this.nextOf[k] = -1;
+    const slot = this.slotOf(this.debtorIds, k * UUID_LENGTH);
+    let last = (this.slots[slot] as number) - 1;
+    if (last === -1) this.slots[slot] = k + 1;
+    else {
+      while ((this.nextOf[last] as number) !== -1) last = this.nextOf[last] as number;
+      this.nextOf[last] = k;
+    }
+  }
+
+  /** Position of the case of the line's next two fields (debtor, creditor), -1 if none; reads nothing. */
   find(line: CopyLine): number {
     const creditor = line.positionIn(this.creditors, UUID_LENGTH + 1);
     if (creditor === -1) return -1;
-    for (let slot = line.hash(UUID_LENGTH) & this.mask; this.slots[slot] !== 0; slot = (slot + 1) & this.mask) {
-      const first = (this.slots[slot] as number) - 1;
-      if (!line.matches(this.debtorIds, first * UUID_LENGTH, UUID_LENGTH)) continue;
-      for (let k = first; k < this.firstOf.length && this.firstOf[k] === first; k++) if (this.creditorOf[k] === creditor) return k;
+    for (let slot = line.hash(UUID_LENGTH) & (this.slots.length - 1); this.slots[slot] !== 0; slot = (slot + 1) & (this.slots.length - 1)) {
+      let k = (this.slots[slot] as number) - 1;
+      if (!line.matches(this.debtorIds, k * UUID_LENGTH, UUID_LENGTH)) continue;
+      for (; k !== -1; k = this.nextOf[k] as number) if (this.creditorOf[k] === creditor) return k;
       return -1;
     }
     return -1;
   }
+
+  /** The slot of the debtor whose id is at `start` in `ids`: its first case's, or a free one. */
+  private slotOf(ids: Buffer, start: number): number {
+    const mask = this.slots.length - 1;
+    let slot = hashOf(ids, start, UUID_LENGTH) & mask;
+    for (; this.slots[slot] !== 0; slot = (slot + 1) & mask) {
+      const first = (this.slots[slot] as number) - 1;
+      if (this.debtorIds.compare(ids, start, start + UUID_LENGTH, first * UUID_LENGTH, (first + 1) * UUID_LENGTH) === 0) break;
+    }
+    return slot;
+  }
+
+  private grow(capacity: number): void {
+    const debtorIds = Buffer.alloc(capacity * UUID_LENGTH);
+    this.debtorIds.copy(debtorIds);
+    this.debtorIds = debtorIds;
+    for (const name of ['creditorOf', 'nextOf'] as const) {
+      const next = new Int32Array(capacity);
+      next.set(this[name]);
+      this[name] = next;
+    }
+    // Half empty at most; the first cases of the debtors go to their new slots.
+    this.slots = new Int32Array(2 ** Math.ceil(Math.log2(capacity * 2)));
+    const chained = new Set<number>();
+    for (let k = 0; k < this.count; k++) if ((this.nextOf[k] as number) !== -1) chained.add(this.nextOf[k] as number);
+    for (let k = 0; k < this.count; k++) if (!chained.has(k)) this.slots[this.slotOf(this.debtorIds, k * UUID_LENGTH)] = k + 1;
+  }
 }
 
-const PLANNING_STATE_LIST = [...PLANNING_STATES];
-
-/** The open invoices as read: one object each, and per row its case (position in the cases, -1: none yet) and the scenario of its step. */
+/** The open invoices as read: per row the invoice, its case (position), and the scenario of its step (-1: none). */
 interface InvoiceRows {
-  readonly invoices: Invoice[];
+  readonly invoices: (CaseInvoiceSnapshot & { stepIndex: number })[];
   readonly caseOf: number[];
-  /** Position in the scenario list of the scenario its step was reached in, -1: none. */
   readonly stepScenario: number[];
 }
 
-/** Everything the planner needs to decide `date`'s actions; opens the missing cases and installs default scenarios first. */
+/**
+ * Everything the planner needs to decide `date`'s actions; installs the default
+ * scenarios first. A (debtor, creditor) with open invoices and no open case gets
+ * one in the snapshot (`newCases`), which the planner inserts with its first action.
+ */
 export async function loadPlanningSnapshot(
   tx: Tx,
   date: IsoDate,
   now: Date,
   ids: IdGenerator,
   phase: (name: string) => void = () => undefined,
-): Promise<PlanningSnapshot> {
+): Promise<PlannerSnapshot> {
   await ensureDefaultScenarios(tx, now, ids);
   const scenarios = await listScenarios(tx);
   const scenarioIds = scenarios.map((s) => s.id);
@@ -259,7 +297,7 @@ export async function loadPlanningSnapshot(
   const segmentRules = await segmentRulesOf(tx);
 
   // The cases that are not closed, with their debtors, by debtor then case: the order decisions are taken in.
-  let openCases: OpenCase[] = [];
+  const cases: OpenCase[] = [];
   const tagged: string[] = [];
   let creditorId = '';
   await copyRows(
@@ -270,46 +308,55 @@ export async function loadPlanningSnapshot(
     (line) => {
       const id = line.next() as string;
       const debtorId = line.next() as string;
-      if (line.is(creditorId)) line.skip(); // a tenant has few creditors: one string each
+      // A tenant has few creditors: one string for each, not one per case.
+      if (line.is(creditorId)) line.skip();
       else creditorId = line.next() as string;
-      const planned = line.positionIn(PLANNING_STATE_LIST) >= 0;
+      const planned = line.positionIn(PLANNING_STATES) >= 0;
       line.skip();
       const kind = line.is('consumer') ? 'consumer' : 'business';
       line.skip();
       const override = line.next();
       if (line.is('t')) tagged.push(debtorId);
-      openCases.push({ id, debtorId, creditorId, planned, kind, override });
+      cases.push({ id, debtorId, creditorId, planned, kind, override });
     },
   );
   phase('cases');
 
   const rows: InvoiceRows = { invoices: [], caseOf: [], stepScenario: [] };
-  const orphans: { row: number; debtorId: string; creditorId: string }[] = [];
-  const index = new CaseIndex(openCases);
-  await withWorkMem(tx, '128MB', () =>
-    copyRows(
-      tx,
-      `SELECT i.id, i.outstanding_cents, i.due_date - DATE '1970-01-01', p.step_index, p.scenario_id, i.debtor_id, i.creditor_id
-       FROM amiable.invoice i LEFT JOIN amiable.invoice_progress p ON p.tenant_id = i.tenant_id AND p.invoice_id = i.id
-       WHERE i.kind = 'invoice' AND i.outstanding_cents > 0 AND i.due_date IS NOT NULL`,
-      (line) => {
-        const id = line.next() as string;
-        rows.invoices.push({ id, outstandingCents: line.int() as number, dueDay: line.int() as number, stepIndex: line.int() ?? -1 });
-        rows.stepScenario.push(line.positionIn(scenarioIds));
-        line.skip();
-        const k = index.find(line);
-        if (k === -1) orphans.push({ row: rows.caseOf.length, debtorId: line.next() as string, creditorId: line.next() as string });
-        rows.caseOf.push(k);
-      },
-    ),
+  const newCases: OpenCase[] = [];
+  const index = new CaseIndex(cases);
+  await copyRows(
+    tx,
+    `SELECT i.id, i.outstanding_cents, i.due_date - DATE '1970-01-01', p.step_index, p.scenario_id, i.debtor_id, i.creditor_id
+     FROM amiable.invoice i LEFT JOIN amiable.invoice_progress p ON p.tenant_id = i.tenant_id AND p.invoice_id = i.id
+     WHERE i.kind = 'invoice' AND i.outstanding_cents > 0 AND i.due_date IS NOT NULL`,
+    (line) => {
+      const id = line.next() as string;
+      rows.invoices.push({ id, outstandingCents: line.int() as number, dueDay: line.int() as number, stepIndex: line.int() ?? -1 });
+      rows.stepScenario.push(line.positionIn(scenarioIds));
+      line.skip();
+      let k = index.find(line);
+      if (k === -1) {
+        // Kind and scenario of its debtor are read below.
+        const c: OpenCase = {
+          debtorId: line.next() as string,
+          creditorId: line.next() as string,
+          id: ids.newId(),
+          planned: true,
+          kind: 'business',
+          override: null,
+        };
+        k = cases.push(c) - 1;
+        newCases.push(c);
+        index.add(c);
+      }
+      rows.caseOf.push(k);
+    },
   );
-  const tags = await tagsOf(tx, tagged);
-  if (orphans.length > 0) {
-    const opened = await openCasesFor(tx, now, ids, orphans);
-    for (const [debtorId, list] of opened.tags) tags.set(debtorId, list);
-    const positions = new Map(opened.cases.map((c, k) => [`${c.debtorId}:${c.creditorId}`, openCases.length + k]));
-    for (const o of orphans) rows.caseOf[o.row] = positions.get(`${o.debtorId}:${o.creditorId}`) ?? -1;
-    openCases = [...openCases, ...opened.cases];
+  const debtors = await debtorsOf(tx, [...new Set([...tagged, ...newCases.map((c) => c.debtorId)])]);
+  for (const c of newCases) {
+    c.kind = debtors.get(c.debtorId)?.kind ?? c.kind;
+    c.override = debtors.get(c.debtorId)?.override ?? null;
   }
   const disputed = new Set(
     (await tx.query<{ id: string }>(sql`SELECT invoice_id AS id FROM amiable.dispute WHERE resolved_at IS NULL`)).map((r) => r.id),
@@ -345,26 +392,26 @@ export async function loadPlanningSnapshot(
   phase('history');
 
   const today = toDayNumber(date);
-  const cases = caseSnapshots(openCases, rows, disputed, promises, scenarioIds, (debtor, outstandingCents, oldestDue) =>
-    scenarioFor(
-      {
-        kind: debtor.kind,
-        outstandingCents,
-        oldestDaysOverdue: Math.max(0, today - oldestDue),
-        tags: tags.get(debtor.debtorId) ?? [],
-        averageDaysLate: lateness.get(debtor.debtorId) ?? null,
-        scenarioOverride: debtor.override,
-      },
-      segmentRules,
-      defaultScenario,
-    ),
-  );
   return {
     date,
     limits: await contactLimitsOf(tx),
     scenarios: new Map(scenarios.map((s) => [s.id, stepsOf(s)])),
-    cases,
+    cases: caseSnapshots(cases, rows, disputed, promises, scenarioIds, (debtor, outstandingCents, oldestDue) =>
+      scenarioFor(
+        {
+          kind: debtor.kind,
+          outstandingCents,
+          oldestDaysOverdue: Math.max(0, today - oldestDue),
+          tags: debtors.get(debtor.debtorId)?.tags ?? [],
+          averageDaysLate: lateness.get(debtor.debtorId) ?? null,
+          scenarioOverride: debtor.override,
+        },
+        segmentRules,
+        defaultScenario,
+      ),
+    ),
     contacts,
+    newCases: newCases.map(({ id, debtorId, creditorId }) => ({ id, debtorId, creditorId })),
   };
 }
 
@@ -386,16 +433,15 @@ function caseSnapshots(
 ): CaseSnapshot[] {
   // The rows of each case, gathered by a counting sort (they come in the table's order).
   const start = new Int32Array(cases.length + 1);
-  for (const k of rows.caseOf) if (k >= 0) start[k + 1] = (start[k + 1] as number) + 1;
+  for (const k of rows.caseOf) start[k + 1] = (start[k + 1] as number) + 1;
   for (let k = 0; k < cases.length; k++) start[k + 1] = (start[k + 1] as number) + (start[k] as number);
   const next = start.slice(0, cases.length);
-  const byCase = new Int32Array(start[cases.length] as number);
+  const byCase = new Int32Array(rows.caseOf.length);
   rows.caseOf.forEach((k, row) => {
-    if (k < 0) return;
     byCase[next[k] as number] = row;
     next[k] = (next[k] as number) + 1;
   });
-  // Cases opened today come last: put them with their debtor's.
+  // New cases come last: put them with their debtor's.
   const order = cases.map((_, k) => k);
   if (order.some((k) => k > 0 && byDebtorThenId(cases[k - 1] as OpenCase, cases[k] as OpenCase) > 0))
     order.sort((a, b) => byDebtorThenId(cases[a] as OpenCase, cases[b] as OpenCase));
@@ -413,7 +459,7 @@ function caseSnapshots(
       const kept: number[] = [];
       for (let j = start[k] as number; j < (start[k + 1] as number); j++) {
         const row = byCase[j] as number;
-        const invoice = rows.invoices[row] as Invoice;
+        const invoice = rows.invoices[row] as CaseInvoiceSnapshot;
         if (disputed.size > 0 && disputed.has(invoice.id)) continue;
         kept.push(row);
         outstanding += invoice.outstandingCents;
@@ -432,7 +478,7 @@ function caseSnapshots(
         debtorKind: c.kind,
         scenarioId,
         invoices: kept.map((row) => {
-          const invoice = rows.invoices[row] as Invoice;
+          const invoice = rows.invoices[row] as InvoiceRows['invoices'][number];
           // A step reached in another scenario does not count in this one.
           if (rows.stepScenario[row] !== scenario) invoice.stepIndex = -1;
           return invoice;
@@ -441,17 +487,6 @@ function caseSnapshots(
       });
   }
   return snapshots;
-}
-
-/** Runs `fn` with more memory per sort or hash, then gives the transaction its setting back. */
-async function withWorkMem<T>(tx: Tx, size: string, fn: () => Promise<T>): Promise<T> {
-  const { previous } = await tx.one<{ previous: string }>(sql`SELECT current_setting('work_mem') AS previous`);
-  await tx.execute(sql`SELECT set_config('work_mem', ${size}, true)`);
-  if (process.env.PTC) await tx.execute(sql`SELECT set_config('parallel_tuple_cost', ${process.env.PTC}, true)`); // LAB
-  if (process.env.WM) await tx.execute(sql`SELECT set_config('work_mem', ${process.env.WM}, true)`); // LAB
-  const result = await fn();
-  await tx.execute(sql`SELECT set_config('work_mem', ${previous}, true)`);
-  return result;
 }
 
 async function segmentRulesOf(tx: Tx): Promise<SegmentRule[]> {
@@ -480,53 +515,13 @@ async function segmentRulesOf(tx: Tx): Promise<SegmentRule[]> {
   }));
 }
 
-/** The tags of the debtors that have some (most have none: not read with the cases). */
-async function tagsOf(tx: Tx, debtorIds: readonly string[]): Promise<Map<string, readonly string[]>> {
-  if (debtorIds.length === 0) return new Map();
-  const rows = await tx.query<{ id: string; tags: string[] }>(sql`SELECT id, tags FROM amiable.debtor WHERE id = ANY(${debtorIds}::uuid[])`);
-  return new Map(rows.map((r) => [r.id, r.tags]));
-}
-
-/**
- * Opens a case for each (debtor, creditor) of `orphans` — concurrent planners: one
- * inserts, the others wait for it and find its case — and reads them with their debtors.
- */
-async function openCasesFor(
+/** Kind, scenario and tags of some debtors: those with tags (not read with the cases) and those of new cases. */
+async function debtorsOf(
   tx: Tx,
-  now: Date,
-  ids: IdGenerator,
-  orphans: readonly { readonly debtorId: string; readonly creditorId: string }[],
-): Promise<{ cases: OpenCase[]; tags: Map<string, readonly string[]> }> {
-  // By debtor then creditor, as the ids are made: a debtor's new cases keep that order.
-  const pairs = [...new Set(orphans.map((o) => `${o.debtorId}:${o.creditorId}`))].sort();
-  const debtorIds = pairs.map((p) => p.slice(0, UUID_LENGTH));
-  const creditorIds = pairs.map((p) => p.slice(UUID_LENGTH + 1));
-  await tx.execute(sql`
-    INSERT INTO amiable.recovery_case (tenant_id, id, debtor_id, creditor_id, state, opened_at, updated_at)
-    SELECT ${tx.tenantId}, r.id, r.debtor_id, r.creditor_id, 'open', ${now}, ${now}
-    FROM unnest(${pairs.map(() => ids.newId())}::uuid[], ${debtorIds}::uuid[], ${creditorIds}::uuid[]) AS r(id, debtor_id, creditor_id)
-    ON CONFLICT (tenant_id, debtor_id, creditor_id) WHERE state <> 'closed' DO NOTHING`);
-  const rows = await tx.query<{
-    id: string;
-    debtor_id: string;
-    creditor_id: string;
-    state: string;
-    kind: OpenCase['kind'];
-    override: string | null;
-    tags: string[];
-  }>(sql`
-    SELECT c.id, c.debtor_id, c.creditor_id, c.state, d.kind, d.scenario_id AS override, d.tags
-    FROM amiable.recovery_case c JOIN amiable.debtor d ON d.tenant_id = c.tenant_id AND d.id = c.debtor_id
-    WHERE c.state <> 'closed' AND (c.debtor_id, c.creditor_id) IN (SELECT * FROM unnest(${debtorIds}::uuid[], ${creditorIds}::uuid[]))`);
-  return {
-    cases: rows.map((r) => ({
-      id: r.id,
-      debtorId: r.debtor_id,
-      creditorId: r.creditor_id,
-      planned: PLANNING_STATES.has(r.state),
-      kind: r.kind,
-      override: r.override,
-    })),
-    tags: new Map(rows.filter((r) => r.tags.length > 0).map((r) => [r.debtor_id, r.tags])),
-  };
+  debtorIds: readonly string[],
+): Promise<Map<string, { kind: OpenCase['kind']; override: string | null; tags: readonly string[] }>> {
+  if (debtorIds.length === 0) return new Map();
+  const rows = await tx.query<{ id: string; kind: OpenCase['kind']; override: string | null; tags: string[] }>(sql`
+    SELECT id, kind, scenario_id AS override, tags FROM amiable.debtor WHERE id = ANY(${debtorIds}::uuid[])`);
+  return new Map(rows.map(({ id, ...debtor }) => [id, debtor]));
 }
