@@ -46,7 +46,13 @@ export interface LetterDocument {
     readonly qrCaption: string;
   } | null;
   /** Blocks no template can change; the law's text keeps its language (French) in an English letter. */
-  readonly locked: readonly { readonly title: string; readonly lang: Lang; readonly paragraphs: readonly string[] }[];
+  readonly locked: readonly {
+    readonly title: string;
+    readonly lang: Lang;
+    readonly paragraphs: readonly string[];
+    /** After the creditor's signature, with room for the debtor's (an acknowledgment of debt). */
+    readonly afterSignature: boolean;
+  }[];
   readonly closing: readonly string[];
   readonly signature: readonly string[];
   readonly footer: string;
@@ -167,7 +173,9 @@ export function letterDocument(
         }
       : null,
     locked: [
-      ...(input.type === 'agency-letter' ? [{ title: l.l111_8, lang: 'fr' as const, paragraphs: [...L111_8_PARAGRAPHS_2_3] }] : []),
+      ...(input.type === 'agency-letter'
+        ? [{ title: l.l111_8, lang: 'fr' as const, paragraphs: [...L111_8_PARAGRAPHS_2_3], afterSignature: false }]
+        : []),
       ...(input.type === 'payment-plan'
         ? [
             {
@@ -177,6 +185,7 @@ export function letterDocument(
                 l.acknowledgment(input.debtor.name, input.creditor.name, m(plan.reduce((sum, p) => sum + p.amountCents, 0))),
                 l.signHere,
               ],
+              afterSignature: true,
             },
           ]
         : []),
