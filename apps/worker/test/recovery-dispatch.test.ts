@@ -128,6 +128,13 @@ describe('recovery e-mails', () => {
     expect(mail.text).toContain('Facture F-2 du 01/09/2026, échue le 27/11/2026 : 34,56\u00a0€');
     expect(mail.text).toContain('Montant restant dû : 1\u202f234,56\u00a0€');
     expect(mail.messageId).toContain('@amiable.example.com');
+    // Archived with its outcome: the message as it left, and the server's answer on the action.
+    const archived = await run((_, tx) =>
+      tx.query<{ kind: string; letter_type: string; delivery: string; response: string }>(sql`
+        SELECT doc.kind, doc.letter_type, doc.delivery, x.delivery_report->>'response' AS response
+        FROM amiable.document doc JOIN amiable.dispatch x ON x.id = doc.dispatch_id WHERE x.debtor_id = ${d.debtorId}`),
+    );
+    expect(archived).toEqual([{ kind: 'email', letter_type: 'message', delivery: 'sent', response: expect.stringMatching(/^250/) }]);
     // Running the job again (a duplicate delivery of the job) sends nothing more.
     const dispatch = await dispatchOf(d.debtorId);
     await sendDispatch(

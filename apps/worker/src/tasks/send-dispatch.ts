@@ -2,8 +2,8 @@
  * Executes one planned action — a scenario step's or a campaign's — effectively
  * once. A letter or registered letter is produced and archived in one transaction
  * (produce-dispatch-letter.ts in packages/db). An e-mail or SMS: claim (commits
- * 'sending'), archive the message, hand it to SMTP with the dispatch's idempotency
- * key as Message-ID, record the outcome. Whether SMTP took the message decides
+ * 'sending'), hand it to SMTP with the dispatch's idempotency
+ * key as Message-ID, record the outcome with the message archived. Whether SMTP took the message decides
  * between a retry and human review.
  */
 import {
@@ -12,10 +12,9 @@ import {
   claimDispatch,
   dispatchChannel,
   finishDispatch,
+  type PreparedEmail,
   prepareLetterEmail,
-  prepareMessageEmail,
   produceDispatchLetter,
-  recordDeliveryReport,
 } from '@amiable/db';
 import { type Clock, type IdGenerator, parisDateOf } from '@amiable/domain';
 import { renderMessage } from '@amiable/recovery';
@@ -63,6 +62,8 @@ export async function sendDispatch(
   if (claim.kind !== 'send') return;
   const finish = (outcome: Parameters<typeof finishDispatch>[3]) =>
     finishDispatch(deps.db.app, tenantId, dispatchId, outcome, deps.clock.now());
+  let report: unknown;
+  let archive: Extract<Parameters<typeof finishDispatch>[3], { status: 'sent' }>['archive'];
   try {
     if (claim.channel === 'sms') {
       if (!deps.sms) throw Object.assign(new Error('no SMS provider configured'), { code: 'ENOTFOUND' });
@@ -70,7 +71,8 @@ export async function sendDispatch(
       // An SMS carries the body alone, trimmed to three messages' worth.
       await deps.sms.send({ to: claim.to, text: message.body.slice(0, 459), idempotencyKey: claim.idempotencyKey });
     } else {
-      let prepared: Awaited<ReturnType<typeof prepareMessageEmail>>;
+      let mail: { subject: string; text: string; html: string; attachments?: PreparedEmail['attachments'] };
+      let envelope: { fromName: string; replyTo: string | null } = claim.envelope;
       if (claim.letter) {
         const letter = await prepareLetterEmail(
           deps.db.app,
@@ -88,37 +90,42 @@ export async function sendDispatch(
         );
         // Nothing left: a letter that cannot be made is for a person to fix, not to retry.
         if (!letter.ok) return await finish({ status: 'failed', error: letter.reason });
-        prepared = letter.email;
+        mail = letter.email;
+        envelope = letter.email;
       } else {
         const message = renderMessage(claim.templates, claim.facts);
         const html = `<div style="font-family:sans-serif;white-space:pre-wrap;max-width:600px">${escapeHtml(message.body)}</div>`;
-        prepared = await prepareMessageEmail(
-          deps.db.app,
-          tenantId,
-          {
-            dispatchId,
+        mail = { subject: message.subject, text: message.body, html };
+        // Archived with the outcome, in the same transaction: the message as it left.
+        archive = {
+          ids: deps.ids,
+          document: {
             caseId: claim.caseId,
+            dispatchId,
+            kind: 'email',
+            letterType: 'message',
             lang: claim.facts.locale,
-            subject: message.subject,
-            text: message.body,
-            html,
-            facts: claim.facts,
+            filename: 'message.html',
+            contentType: 'text/html; charset=utf-8',
+            bytes: new TextEncoder().encode(html),
+            templateId: null,
+            templateVersion: 'scenario-step',
+            facts: { subject: message.subject, text: message.body, facts: claim.facts },
+            delivery: 'sent',
           },
-          deps.clock.now(),
-          deps.ids,
-        );
+        };
       }
       const sent = await deps.mailer.send({
         to: claim.to,
-        subject: prepared.subject,
-        text: prepared.text,
-        html: prepared.html,
-        fromName: prepared.fromName || undefined,
-        replyTo: prepared.replyTo ?? undefined,
-        attachments: prepared.attachments,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+        fromName: envelope.fromName || undefined,
+        replyTo: envelope.replyTo ?? undefined,
+        attachments: mail.attachments,
         messageId: `<${claim.idempotencyKey.replace(/[^A-Za-z0-9.-]/g, '.')}@${deps.mailDomain}>`,
       });
-      await recordDeliveryReport(deps.db.app, tenantId, dispatchId, { response: sent.response, rejected: sent.rejected });
+      report = { response: sent.response, rejected: sent.rejected };
     }
   } catch (error) {
     const text = error instanceof Error ? error.message : String(error);
@@ -129,5 +136,5 @@ export async function sendDispatch(
     }
     return await finish({ status: 'uncertain', error: text });
   }
-  await finish({ status: 'sent', providerRef: null });
+  await finish({ status: 'sent', providerRef: null, deliveryReport: report, archive });
 }

@@ -1,12 +1,12 @@
 /**
- * What an e-mail action needs besides its text: the sender's name (the creditor)
- * and the Reply-To (the person who follows the case), the letter and its PDF when
- * the step sends one — and the archive of the message as it left, with its
- * SHA-256 and what it was made from (issue 5 point 6). Archiving happens before the
- * hand-over to SMTP, keyed by the dispatch, so a retried job finds it.
+ * An e-mail step that sends a letter: the letter's HTML and text version, its PDF
+ * attached, the sender's name (the creditor) and the Reply-To (its recovery
+ * contact). Both documents are archived (issue 5 point 6) before the hand-over to
+ * SMTP, keyed by the dispatch, so a retried job finds them. A step's plain message
+ * is archived with its outcome instead (finishDispatch).
  */
 import type { IdGenerator, IsoDate } from '@amiable/domain';
-import { LETTER_TYPES, type Lang, type LetterType, renderLetter, renderLetterEmail } from '@amiable/letters';
+import { LETTER_TYPES, type LetterType, renderLetter, renderLetterEmail } from '@amiable/letters';
 import type pg from 'pg';
 import { sql } from '../sql.js';
 import { type Tx, inTenant } from '../tenant-transaction.js';
@@ -32,39 +32,6 @@ async function envelopeOf(tx: Tx, caseId: string): Promise<EmailEnvelope> {
     FROM amiable.recovery_case rc JOIN amiable.creditor c ON c.tenant_id = rc.tenant_id AND c.id = rc.creditor_id
     WHERE rc.id = ${caseId}`);
   return { fromName: row?.name ?? '', replyTo: row?.reply_to ?? null };
-}
-
-/** A step's plain message (its own subject and body), archived as sent. */
-export async function prepareMessageEmail(
-  pool: pg.Pool,
-  tenantId: string,
-  m: { dispatchId: string; caseId: string; lang: Lang; subject: string; text: string; html: string; facts: unknown },
-  now: Date,
-  ids: IdGenerator,
-): Promise<PreparedEmail> {
-  return inTenant(pool, { tenantId }, async (tx) => {
-    const envelope = await envelopeOf(tx, m.caseId);
-    await saveDocument(
-      tx,
-      {
-        caseId: m.caseId,
-        dispatchId: m.dispatchId,
-        kind: 'email',
-        letterType: 'message',
-        lang: m.lang,
-        filename: 'message.html',
-        contentType: 'text/html; charset=utf-8',
-        bytes: new TextEncoder().encode(m.html),
-        templateId: null,
-        templateVersion: 'scenario-step',
-        facts: { subject: m.subject, text: m.text, facts: m.facts },
-        delivery: 'sent',
-      },
-      now,
-      ids,
-    );
-    return { ...envelope, subject: m.subject, text: m.text, html: m.html, attachments: [] };
-  });
 }
 
 /** A step that sends a letter by e-mail: the letter's HTML version, its PDF attached, both archived. */
@@ -140,12 +107,5 @@ export async function prepareLetterEmail(
       ok: true,
       email: { ...envelope, ...mail, attachments: [{ filename, content: out.pdf, contentType: 'application/pdf' }] },
     };
-  });
-}
-
-/** The server's answer to an accepted message, kept on the dispatch for the case timeline. */
-export async function recordDeliveryReport(pool: pg.Pool, tenantId: string, dispatchId: string, report: unknown): Promise<void> {
-  await inTenant(pool, { tenantId }, async (tx) => {
-    await tx.execute(sql`UPDATE amiable.dispatch SET delivery_report = ${JSON.stringify(report)}::jsonb WHERE id = ${dispatchId}`);
   });
 }

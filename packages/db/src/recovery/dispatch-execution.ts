@@ -16,9 +16,10 @@
  * A campaign's message takes its campaign's templates, after the campaign's own
  * re-checks (campaigns/claim-campaign-dispatch.ts); a scenario's takes its step's.
  */
-import type { IsoDate } from '@amiable/domain';
+import type { IdGenerator, IsoDate } from '@amiable/domain';
 import type { MessageFacts, Templates } from '@amiable/recovery';
 import type pg from 'pg';
+import { type NewDocument, saveDocument } from '../letters/documents.js';
 import { sql } from '../sql.js';
 import { inTenant } from '../tenant-transaction.js';
 import { gateCampaignDispatch } from './campaigns/claim-campaign-dispatch.js';
@@ -39,6 +40,8 @@ export type Claim =
       readonly invoiceIds: readonly string[];
       /** The letter an e-mail step sends (HTML version, PDF attached), when it names one. */
       readonly letter: string | null;
+      /** The sender's name (the creditor) and the Reply-To (its recovery contact). */
+      readonly envelope: { readonly fromName: string; readonly replyTo: string | null };
     }
   | { readonly kind: 'already-handled' | 'skipped' | 'uncertain' | 'no-recipient' | 'postponed' };
 
@@ -112,10 +115,13 @@ export async function claimDispatch(pool: pg.Pool, tenantId: string, dispatchId:
       debtor_name: string;
       kind: 'business' | 'consumer';
       creditor_name: string;
+      sender_name: string;
+      reply_to: string | null;
       address: string | null;
       locale: 'fr' | 'en' | null;
     }>(sql`
-      SELECT d.name AS debtor_name, d.kind, c.legal_name AS creditor_name, k.address, k.preferred_locale AS locale
+      SELECT d.name AS debtor_name, d.kind, c.legal_name AS creditor_name, coalesce(c.trade_name, c.legal_name) AS sender_name,
+             coalesce(c.recovery_contact_email, c.email) AS reply_to, k.address, k.preferred_locale AS locale
       FROM amiable.recovery_case rc
       JOIN amiable.debtor d ON d.tenant_id = rc.tenant_id AND d.id = rc.debtor_id
       JOIN amiable.creditor c ON c.tenant_id = rc.tenant_id AND c.id = rc.creditor_id
@@ -151,6 +157,7 @@ export async function claimDispatch(pool: pg.Pool, tenantId: string, dispatchId:
       caseId: d.case_id,
       invoiceIds: invoices.map((i) => i.id),
       letter: sms ? null : (step?.letter ?? null),
+      envelope: { fromName: party.sender_name, replyTo: party.reply_to },
       facts: {
         locale: party.locale ?? 'fr',
         debtorName: party.debtor_name,
@@ -169,7 +176,14 @@ export async function claimDispatch(pool: pg.Pool, tenantId: string, dispatchId:
 }
 
 export type DispatchOutcome =
-  | { readonly status: 'sent'; readonly providerRef: string | null }
+  | {
+      readonly status: 'sent';
+      readonly providerRef: string | null;
+      /** What the server answered, kept for the case timeline. */
+      readonly deliveryReport?: unknown;
+      /** The message as it left, archived with the outcome (letters' e-mails are archived before sending). */
+      readonly archive?: { readonly document: NewDocument; readonly ids: IdGenerator } | undefined;
+    }
   | { readonly status: 'planned' | 'uncertain' | 'failed'; readonly error: string };
 
 export async function finishDispatch(
@@ -180,10 +194,14 @@ export async function finishDispatch(
   now: Date,
 ): Promise<void> {
   await inTenant(pool, { tenantId }, async (tx) => {
-    if (outcome.status === 'sent')
-      await tx.execute(sql`UPDATE amiable.dispatch SET status = 'sent', provider_ref = ${outcome.providerRef}, last_error = NULL, updated_at = ${now}
-        WHERE id = ${dispatchId} AND status = 'sending'`);
-    else
+    if (outcome.status === 'sent') {
+      const report = outcome.deliveryReport === undefined ? null : JSON.stringify(outcome.deliveryReport);
+      const updated =
+        await tx.maybeOne(sql`UPDATE amiable.dispatch SET status = 'sent', provider_ref = ${outcome.providerRef}, last_error = NULL,
+          delivery_report = coalesce(${report}::jsonb, delivery_report), updated_at = ${now}
+        WHERE id = ${dispatchId} AND status = 'sending' RETURNING id`);
+      if (updated && outcome.archive) await saveDocument(tx, outcome.archive.document, now, outcome.archive.ids);
+    } else
       await tx.execute(sql`UPDATE amiable.dispatch SET status = ${outcome.status}, last_error = ${outcome.error.slice(0, 500)}, updated_at = ${now}
         WHERE id = ${dispatchId} AND status = 'sending'`);
   });
