@@ -30,6 +30,14 @@ export async function startReaper(db: Database, log: (level: string, message: st
     p.finally(() => pending.delete(p)).catch(() => undefined);
   };
   let stopped = false;
+  // One connection runs one query at a time: registrations (fired by graphile-worker's events) and the
+  // periodic reap take their turn instead of overlapping on the client (which pg 9 will refuse).
+  let turn: Promise<unknown> = Promise.resolve();
+  const serially = <T>(fn: () => Promise<T>): Promise<T> => {
+    const next = turn.then(fn, fn);
+    turn = next.catch(() => undefined);
+    return next;
+  };
 
   const reap = async () => {
     const holders = await client.query<{ process_key: string; workers: string[] }>(
@@ -60,21 +68,21 @@ export async function startReaper(db: Database, log: (level: string, message: st
       log('warning', `unlocked the jobs of ${orphans.rows.length} unregistered worker(s) locked for over a minute`);
     }
   };
-  await reap();
+  await serially(reap);
   const timer = setInterval(() => {
-    if (!stopped) track(reap().catch((error: Error) => log('error', `reaper: ${error.message}`)));
+    if (!stopped) track(serially(reap).catch((error: Error) => log('error', `reaper: ${error.message}`)));
   }, intervalMs);
   timer.unref();
 
   return {
     register(workerId) {
       track(
-        client
-          .query(
+        serially(() =>
+          client.query(
             'INSERT INTO amiable_ops.worker_process (worker_id, process_key, hostname, pid, started_at) VALUES ($1, $2::bigint, $3, $4, now()) ON CONFLICT (worker_id) DO NOTHING',
             [workerId, processKey, os.hostname(), process.pid],
-          )
-          .catch((error: Error) => log('error', `reaper: ${error.message}`)),
+          ),
+        ).catch((error: Error) => log('error', `reaper: ${error.message}`)),
       );
     },
     async stop() {
