@@ -8,7 +8,6 @@
  * is checked again (paid, promise to pay, a contact planned next to it).
  */
 import { randomUUID } from 'node:crypto';
-import { loadConfig } from '@amiable/config';
 import {
   type CampaignFilter,
   type CommandActor,
@@ -25,16 +24,16 @@ import {
 } from '@amiable/db';
 import { addContact, createCreditor, createDebtor, createInvoice, recordPayment } from '@amiable/ledger';
 import { FakeClock, type TenantFixture, type TestDatabase, createTestDatabase, tenantWithCreditor } from '@amiable/testing';
-import { type ParsedMail, simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
+import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Mailer, OutgoingMail } from '../src/mailer.js';
 import { type RunningWorker, startWorker } from '../src/start-worker.js';
 import { sendDispatch } from '../src/tasks/send-dispatch.js';
+import { type LoopbackSmtp, startLoopbackSmtp, workerConfig } from './loopback-smtp.js';
 
 let db: TestDatabase;
 let fixture: TenantFixture;
-let smtp: SMTPServer;
+let smtp: LoopbackSmtp;
 let worker: RunningWorker;
 const received: ParsedMail[] = [];
 const ids = { newId: () => randomUUID() };
@@ -119,33 +118,13 @@ const countingMailer = (sent: OutgoingMail[]): Mailer => ({
 beforeAll(async () => {
   db = await createTestDatabase();
   fixture = await tenantWithCreditor(db, { legalName: 'Ateliers Durand SAS', siren: '732829320' });
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then((mail) => received.push(mail))
-        .finally(() => callback());
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  const address = smtp.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  const config = loadConfig(
-    {
-      SMTP_URL: `smtp://127.0.0.1:${port}`,
-      MAIL_FROM: 'Relances <relances@amiable.test>',
-      AMIABLE_PUBLIC_URL: 'https://amiable.example.com',
-    },
-    '/tmp',
-  );
-  if (!config.ok) throw new Error(JSON.stringify(config.problems));
-  worker = await startWorker({ config: config.value, db, clock, ids });
+  smtp = await startLoopbackSmtp(received);
+  worker = await startWorker({ config: workerConfig(smtp.url), db, clock, ids });
 });
 
 afterAll(async () => {
   await worker?.stop();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp?.close();
   await db.drop();
 });
 

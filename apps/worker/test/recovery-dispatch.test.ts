@@ -6,20 +6,19 @@
  * a refusal by the server is retried, a timeout is not.
  */
 import { randomUUID } from 'node:crypto';
-import { loadConfig } from '@amiable/config';
 import { claimDispatch, inTenant, ledgerStore, runPlanner, saveContactPolicy, saveScenario, setDebtorScenario, sql } from '@amiable/db';
 import { addContact, createDebtor, createInvoice, recordPayment } from '@amiable/ledger';
 import { type TenantFixture, type TestDatabase, createTestDatabase, tenantWithCreditor } from '@amiable/testing';
-import { type ParsedMail, simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
+import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Mailer, OutgoingMail } from '../src/mailer.js';
 import { type RunningWorker, startWorker } from '../src/start-worker.js';
 import { sendDispatch } from '../src/tasks/send-dispatch.js';
+import { type LoopbackSmtp, startLoopbackSmtp, workerConfig } from './loopback-smtp.js';
 
 let db: TestDatabase;
 let fixture: TenantFixture;
-let smtp: SMTPServer;
+let smtp: LoopbackSmtp;
 let worker: RunningWorker;
 const received: ParsedMail[] = [];
 const ids = { newId: () => randomUUID() };
@@ -81,33 +80,13 @@ async function until<T>(fn: () => Promise<T | undefined>, ms = 15_000): Promise<
 beforeAll(async () => {
   db = await createTestDatabase();
   fixture = await tenantWithCreditor(db, { legalName: 'Ateliers Durand SAS', siren: '732829320' });
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then((mail) => received.push(mail))
-        .finally(() => callback());
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  const address = smtp.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  const config = loadConfig(
-    {
-      SMTP_URL: `smtp://127.0.0.1:${port}`,
-      MAIL_FROM: 'Relances <relances@amiable.test>',
-      AMIABLE_PUBLIC_URL: 'https://amiable.example.com',
-    },
-    '/tmp',
-  );
-  if (!config.ok) throw new Error(JSON.stringify(config.problems));
-  worker = await startWorker({ config: config.value, db, clock, ids });
+  smtp = await startLoopbackSmtp(received);
+  worker = await startWorker({ config: workerConfig(smtp.url), db, clock, ids });
 });
 
 afterAll(async () => {
   await worker?.stop();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp?.close();
   await db.drop();
 });
 

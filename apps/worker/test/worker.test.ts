@@ -6,17 +6,16 @@
  */
 import { randomUUID } from 'node:crypto';
 import { requestPasswordReset } from '@amiable/auth';
-import { loadConfig } from '@amiable/config';
 import { enqueueJob, inTenant, postgresAuthMailQueue, postgresAuthStore, sql } from '@amiable/db';
 import { cryptoRandom, uuidV7Generator } from '@amiable/system';
 import { FakeClock, type TestDatabase, createTestDatabase } from '@amiable/testing';
-import { type ParsedMail, simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
+import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningWorker, startWorker } from '../src/start-worker.js';
+import { type LoopbackSmtp, startLoopbackSmtp, workerConfig } from './loopback-smtp.js';
 
 let db: TestDatabase;
-let smtp: SMTPServer;
+let smtp: LoopbackSmtp;
 let worker: RunningWorker;
 const received: ParsedMail[] = [];
 const clock = new FakeClock('2026-11-23T10:00:00+01:00');
@@ -24,34 +23,18 @@ const ids = uuidV7Generator(clock, cryptoRandom);
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then((mail) => received.push(mail))
-        .finally(() => callback());
-    },
+  smtp = await startLoopbackSmtp(received);
+  worker = await startWorker({
+    config: workerConfig(smtp.url, { AMIABLE_WORKER_HEALTH_PORT: '0', MAIL_FROM: 'Amiable <relances@amiable.test>' }),
+    db,
+    clock,
+    ids,
   });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  const address = smtp.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  const config = loadConfig(
-    {
-      SMTP_URL: `smtp://127.0.0.1:${port}`,
-      MAIL_FROM: 'Amiable <relances@amiable.test>',
-      AMIABLE_PUBLIC_URL: 'https://amiable.example.com',
-      AMIABLE_WORKER_HEALTH_PORT: '0',
-    },
-    '/tmp',
-  );
-  if (!config.ok) throw new Error(JSON.stringify(config.problems));
-  worker = await startWorker({ config: config.value, db, clock, ids });
 });
 
 afterAll(async () => {
   await worker?.stop();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp?.close();
   await db.drop();
 });
 
