@@ -1,17 +1,9 @@
-/**
- * `amiable calc` and `amiable rates` as scripts call them: a real process, the
- * exact JSON contract of issue 3, errors naming the flag, and a tenant's rate
- * added with `rates set` used by `calc` at once.
- */
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type TenantFixture, type TestDatabase, createTestDatabase, tenantWithCreditor } from '@amiable/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-const BIN = fileURLToPath(new URL('../bin/amiable.js', import.meta.url));
+import { runAmiable } from './run-amiable.js';
 
 let db: TestDatabase;
 let fixture: TenantFixture;
@@ -29,19 +21,13 @@ afterAll(async () => {
 
 /** Without a database (no DATABASE_URL, an empty data folder): the shipped rates only. */
 function amiable(args: string[], env: Record<string, string | undefined> = {}) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const base: NodeJS.ProcessEnv = { ...process.env, LANG: 'fr_FR.UTF-8', AMIABLE_LOCALE: '', AMIABLE_DATA_DIR: emptyDataDir };
-    delete base.DATABASE_URL;
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...base, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-    });
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  return runAmiable(args, {
+    ...process.env,
+    LANG: 'fr_FR.UTF-8',
+    AMIABLE_LOCALE: '',
+    AMIABLE_DATA_DIR: emptyDataDir,
+    DATABASE_URL: undefined,
+    ...env,
   });
 }
 

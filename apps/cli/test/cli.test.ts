@@ -1,17 +1,10 @@
-/**
- * The amiable command as users and scripts call it: a real process, on a test
- * database (DATABASE_URL), with the JSON contract other tools rely on.
- */
-import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { inTenant, sql } from '@amiable/db';
 import { SAMPLES_DIR, type TenantFixture, type TestDatabase, createTestDatabase, tenantWithCreditor } from '@amiable/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-const BIN = fileURLToPath(new URL('../bin/amiable.js', import.meta.url));
+import { runAmiable } from './run-amiable.js';
 
 let db: TestDatabase;
 let fixture: TenantFixture;
@@ -27,22 +20,8 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-function amiable(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      env: { ...process.env, DATABASE_URL: db.adminUrl, LANG: 'fr_FR.UTF-8', AMIABLE_LOCALE: '', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-    });
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+function amiable(args: string[], env: Record<string, string> = {}) {
+  return runAmiable(args, { ...process.env, DATABASE_URL: db.adminUrl, LANG: 'fr_FR.UTF-8', AMIABLE_LOCALE: '', ...env });
 }
 
 const HEADER = "N° facture;Date facture;Date d'échéance;Montant TTC;Raison sociale;SIREN";

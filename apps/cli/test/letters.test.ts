@@ -1,13 +1,11 @@
-/** `amiable letters render` as users call it: issue 5's contract, no database, nothing written on failure. */
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runAmiable } from './run-amiable.js';
 
-const BIN = fileURLToPath(new URL('../bin/amiable.js', import.meta.url));
 const SAMPLES = fileURLToPath(new URL('../../../packages/letters/samples/', import.meta.url));
 let dir: string;
 beforeAll(async () => {
@@ -18,20 +16,8 @@ afterAll(async () => {
 });
 
 function amiable(args: string[], lang = 'fr_FR.UTF-8') {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const env: NodeJS.ProcessEnv = { ...process.env, LANG: lang, AMIABLE_LOCALE: '', AMIABLE_DATA_DIR: dir };
-    delete env.DATABASE_URL; // rendering needs no database
-    const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => {
-      stdout += c.toString();
-    });
-    child.stderr.on('data', (c: Buffer) => {
-      stderr += c.toString();
-    });
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  // Rendering needs no database.
+  return runAmiable(args, { ...process.env, LANG: lang, AMIABLE_LOCALE: '', AMIABLE_DATA_DIR: dir, DATABASE_URL: undefined });
 }
 
 describe('amiable letters render', () => {

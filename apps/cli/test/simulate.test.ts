@@ -1,12 +1,9 @@
-/** `amiable simulate` as scripts call it: the JSON contract of issue 4, errors naming the field, no database. */
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runAmiable } from './run-amiable.js';
 
-const BIN = fileURLToPath(new URL('../bin/amiable.js', import.meta.url));
 let dir: string;
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'amiable-simulate-'));
@@ -16,20 +13,8 @@ afterAll(async () => {
 });
 
 function amiable(args: string[]) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const env: NodeJS.ProcessEnv = { ...process.env, LANG: 'fr_FR.UTF-8', AMIABLE_LOCALE: '', AMIABLE_DATA_DIR: dir };
-    delete env.DATABASE_URL; // no database: the simulation needs none
-    const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => {
-      stdout += c.toString();
-    });
-    child.stderr.on('data', (c: Buffer) => {
-      stderr += c.toString();
-    });
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  // No database: the simulation needs none.
+  return runAmiable(args, { ...process.env, LANG: 'fr_FR.UTF-8', AMIABLE_LOCALE: '', AMIABLE_DATA_DIR: dir, DATABASE_URL: undefined });
 }
 
 const EXAMPLE = {
