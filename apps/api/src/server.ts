@@ -18,6 +18,7 @@ import type { ApiDeps } from './deps.js';
 import { HttpProblem, sendError } from './http-errors.js';
 import { registerRequestContext } from './request-context.js';
 import { authRoutes } from './routes/auth.js';
+import { agencyProfileRoutes } from './routes/agency-profile.js';
 import { caseDocumentRoutes } from './routes/case-documents.js';
 import { creditorRoutes } from './routes/creditors.js';
 import { debtorRoutes } from './routes/debtors.js';
@@ -140,6 +141,7 @@ export async function buildServer(deps: ApiDeps, options: { logger?: boolean } =
       await recoveryCampaignRoutes(api as App, deps);
       await letterRoutes(api as App, deps);
       await caseDocumentRoutes(api as App, deps);
+      await agencyProfileRoutes(api as App, deps);
     },
     { prefix: '/api' },
   );

@@ -2,9 +2,10 @@
  * A tenant with one of everything, built through the HTTP API as its owner:
  * creditor with logo, debtor with contact and note, invoices in every status
  * and aging bucket, an attached PDF, a credit note applied to an invoice,
- * payments with allocations, a dispute, a pending import, an API key and a
- * second member. `secrets` lists every id and every distinctive text, so a
- * response of another tenant can be searched for any of them.
+ * payments with allocations, a dispute, a pending import, an API key, a
+ * second member, and an agency identity (the tenant made an agency).
+ * `secrets` lists every id and every distinctive text, so a response of
+ * another tenant can be searched for any of them.
  */
 import type { LightMyRequestResponse } from 'fastify';
 import type { TestApi } from './harness.js';
@@ -236,6 +237,15 @@ export async function buildTenantFixture(
     fields: { ...shipped, closing: `${shipped.closing}\n\n${letterText}` },
   });
   const documentId = (await send('POST', `/api/recovery/cases/${caseId}/letters`, { type: 'courtesy-reminder', lang: 'fr' })).id;
+  // An agency tenant's identity (one row per tenant, no id of its own): A must never read B's.
+  await api.db.admin.query(`UPDATE amiable.tenant SET kind = 'agency' WHERE id = $1`, [tenantId]);
+  const agencyName = `Agence ${label} Contentieux`;
+  await send(
+    'PUT',
+    '/api/tenant/agency-profile',
+    { name: agencyName, siren: sirens.creditor, address: { line1: `1 rue ${label}`, postalCode: '75001', city: 'Paris' } },
+    200,
+  );
   const ids: TenantIds = {
     tenantId,
     ownerId,
@@ -284,6 +294,7 @@ export async function buildTenantFixture(
     keyName,
     campaignName,
     letterText,
+    agencyName,
     created.apiKey.prefix,
     `tag-${slug}`,
     `debiteur-${slug}.test`,

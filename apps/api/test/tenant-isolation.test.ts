@@ -32,6 +32,7 @@ const AGGREGATE_URLS = [
   '/api/recovery/preview?days=60',
   '/api/recovery/campaigns',
   '/api/letters/pending',
+  '/api/tenant/agency-profile',
 ];
 
 beforeAll(async () => {
@@ -580,6 +581,7 @@ function listUrls(own: TenantIds, label: string): string[] {
     '/api/users',
     '/api/api-keys',
     '/api/tenant',
+    '/api/tenant/agency-profile',
     '/api/auth/me',
     `/api/debtors/${own.debtorId}`,
     `/api/debtors/${own.debtorId}/activity?limit=200`,

@@ -25,6 +25,9 @@ const LetterTemplatesPage = lazy(() =>
   import('./pages/letters/LetterTemplatesPage').then((module) => ({ default: module.LetterTemplatesPage })),
 );
 const LettersToSendPage = lazy(() => import('./pages/letters/LettersToSendPage').then((module) => ({ default: module.LettersToSendPage })));
+const AgencyProfilePage = lazy(() =>
+  import('./pages/settings/AgencyProfilePage').then((module) => ({ default: module.AgencyProfilePage })),
+);
 const RatesPage = lazy(() => import('./pages/settings/RatesPage').then((module) => ({ default: module.RatesPage })));
 
 /** Path-based routes: the API serves index.html for any non-/api path. */
@@ -59,6 +62,7 @@ export function App() {
                 <Route path="/calculator" component={CalculatorPage} />
                 <Route path="/settings/rates" component={RatesPage} />
                 <Route path="/settings/letters" component={LetterTemplatesPage} />
+                <Route path="/settings/agency" component={AgencyProfilePage} />
                 <Route component={NotFoundPage} />
               </Switch>
             </Suspense>

@@ -6,7 +6,7 @@
  * import the letters package (depcruise); a test compares the two lists.
  */
 import { type Static, Type } from 'typebox';
-import { Instant, Locale, Nullable, Uuid } from './common.js';
+import { CountryCode, Instant, Locale, Nullable, Uuid } from './common.js';
 
 export const LETTER_TYPE_IDS = [
   'courtesy-reminder',
@@ -201,11 +201,29 @@ export const DocumentDto = Type.Object({
 });
 export type DocumentDto = Static<typeof DocumentDto>;
 
+/** Rows are checked by the API (named "installments[2].dueDate"), so the schema only bounds their size. */
+export const InstallmentInput = Type.Object(
+  {
+    dueDate: Type.Optional(
+      Type.String({ maxLength: 40, description: 'YYYY-MM-DD; strictly after the previous row, not before the letter' }),
+    ),
+    amount: Type.Optional(Type.String({ maxLength: 40, description: 'Decimal amount ("450.00")' })),
+  },
+  { additionalProperties: false },
+);
+export type InstallmentInput = Static<typeof InstallmentInput>;
+
 export const ProduceLetterInput = Type.Object(
   {
     type: LetterTypeId,
     lang: Type.Optional(Locale),
     paymentId: Type.Optional(Uuid),
+    installments: Type.Optional(
+      Type.Array(InstallmentInput, {
+        maxItems: 60,
+        description: 'payment-plan only: 1–60 instalments whose total covers at least the principal due of the case',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -226,3 +244,49 @@ export type PendingLetterDto = Static<typeof PendingLetterDto>;
 
 export const DeliveryInput = Type.Object({ delivery: Type.Literal('sent') }, { additionalProperties: false });
 export type DeliveryInput = Static<typeof DeliveryInput>;
+
+// Agency identity -----------------------------------------------------------------
+
+const AgencyAddress = Type.Object(
+  {
+    line1: Type.String({ minLength: 1, maxLength: 200 }),
+    line2: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
+    postalCode: Type.String({ minLength: 1, maxLength: 20 }),
+    city: Type.String({ minLength: 1, maxLength: 100 }),
+    country: Type.Optional(CountryCode),
+  },
+  { additionalProperties: false },
+);
+
+export const AgencyProfileInput = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 140, description: 'The agency’s legal name, as its letters print it' }),
+    siren: Type.String({ maxLength: 20, description: '9 digits (spaces allowed), checked with its key' }),
+    address: AgencyAddress,
+    email: Type.Optional(Nullable(Type.String({ maxLength: 254 }))),
+    phone: Type.Optional(Nullable(Type.String({ maxLength: 40 }))),
+    iban: Type.Optional(Nullable(Type.String({ maxLength: 50, description: 'Where debtors pay the agency; with its BIC' }))),
+    bic: Type.Optional(Nullable(Type.String({ maxLength: 11 }))),
+  },
+  { additionalProperties: false },
+);
+export type AgencyProfileInput = Static<typeof AgencyProfileInput>;
+
+export const AgencyProfileDto = Type.Object({
+  name: Type.String(),
+  siren: Type.String(),
+  address: Type.Object({
+    line1: Type.String(),
+    line2: Nullable(Type.String()),
+    postalCode: Type.String(),
+    city: Type.String(),
+    country: Type.String(),
+  }),
+  email: Nullable(Type.String()),
+  phone: Nullable(Type.String()),
+  iban: Nullable(Type.String()),
+  bic: Nullable(Type.String()),
+  updatedAt: Instant,
+  updatedBy: Type.String(),
+});
+export type AgencyProfileDto = Static<typeof AgencyProfileDto>;

@@ -58,6 +58,10 @@ export const ERROR_CODES = {
   CAMPAIGN_NOT_DRAFT: 'CAMPAIGN_NOT_DRAFT',
   /** No case matches the campaign's filter (or none has an address for its channel): nothing was launched. */
   CAMPAIGN_EMPTY: 'CAMPAIGN_EMPTY',
+  /** An agency letter needs the tenant's agency identity (Paramètres › Agence de recouvrement); an owner saves it. */
+  AGENCY_PROFILE_MISSING: 'AGENCY_PROFILE_MISSING',
+  /** Only a tenant of kind "agency" writes on its clients' behalf: a company has no agency identity. */
+  TENANT_NOT_AGENCY: 'TENANT_NOT_AGENCY',
   /** The service is starting or shutting down. Retry shortly. */
   /** The rates table lacks a half-year the computation needs (params.halfYear); an owner can add it. */
   RATE_MISSING: 'RATE_MISSING',
@@ -104,5 +108,8 @@ export const FIELD_ISSUE_CODES = [
   'duplicate_value',
   'invalid_template',
   'missing_mention',
+  'not_after_previous',
+  'before_letter_date',
+  'plan_below_due',
 ] as const;
 export type FieldIssueCode = (typeof FIELD_ISSUE_CODES)[number];

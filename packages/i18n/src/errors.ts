@@ -35,6 +35,9 @@ export const ERROR_MESSAGES: Readonly<Record<Locale, Messages>> = {
     CAMPAIGN_EMPTY: 'Aucun dossier ne correspond à cette campagne (ou aucun n’a d’adresse pour ce canal) : rien n’a été lancé.',
     RATE_MISSING:
       'Le taux du semestre {halfYear} manque dans la table des taux : aucun calcul n’est fait sur un taux supposé. Un administrateur peut l’ajouter (Paramètres › Taux légaux, ou « npx amiable rates set {halfYear} --ecb … --legal-individual … --legal-other … --source … »).',
+    AGENCY_PROFILE_MISSING:
+      'L’identité de l’agence de recouvrement n’est pas renseignée : une lettre d’agence ne peut pas être produite. Le propriétaire du compte la saisit dans Paramètres › Agence de recouvrement.',
+    TENANT_NOT_AGENCY: 'Ce compte est celui d’une entreprise, pas d’une agence de recouvrement : il n’a pas d’identité d’agence.',
     UNAVAILABLE: 'Service momentanément indisponible. Réessayez dans un instant.',
     INTERNAL: 'Erreur inattendue : rien n’a été modifié. Référence : {requestId}.',
   },
@@ -68,6 +71,9 @@ export const ERROR_MESSAGES: Readonly<Record<Locale, Messages>> = {
     CAMPAIGN_EMPTY: 'No case matches this campaign (or none has an address for its channel): nothing was launched.',
     RATE_MISSING:
       'The rates table has no rate for the half-year {halfYear}: nothing is computed on an assumed rate. An administrator can add it (Settings › Legal rates, or "npx amiable rates set {halfYear} --ecb … --legal-individual … --legal-other … --source …").',
+    AGENCY_PROFILE_MISSING:
+      'The collection agency’s identity is not set: an agency letter cannot be produced. The account owner enters it in Settings › Collection agency.',
+    TENANT_NOT_AGENCY: 'This account is a company’s, not a collection agency’s: it has no agency identity.',
     UNAVAILABLE: 'Service temporarily unavailable. Try again in a moment.',
     INTERNAL: 'Unexpected error: nothing was changed. Reference: {requestId}.',
   },
@@ -110,6 +116,9 @@ export const FIELD_ISSUE_MESSAGES: Readonly<Record<Locale, Messages>> = {
     duplicate_value: '« {value} » apparaît deux fois (déjà en {first})',
     invalid_template: '{message}',
     missing_mention: 'mention obligatoire manquante : {mention} (à fournir : {lacking})',
+    not_after_previous: 'la date ({value}) doit être postérieure à l’échéance précédente ({previous})',
+    before_letter_date: 'la date ({value}) est antérieure à la date de la lettre ({date})',
+    plan_below_due: 'le total de l’échéancier ({total}) est inférieur au principal dû ({due})',
     locked_by_payments:
       'des règlements sont déjà affectés à cette facture : son débiteur et sa devise ne peuvent plus changer (annulez d’abord les affectations)',
   },
@@ -148,6 +157,9 @@ export const FIELD_ISSUE_MESSAGES: Readonly<Record<Locale, Messages>> = {
     duplicate_value: '"{value}" appears twice (already at {first})',
     invalid_template: '{message}',
     missing_mention: 'mandatory mention missing: {mention} (to provide: {lacking})',
+    not_after_previous: 'the date ({value}) must be after the previous instalment ({previous})',
+    before_letter_date: 'the date ({value}) is before the letter date ({date})',
+    plan_below_due: 'the plan total ({total}) is below the principal due ({due})',
     locked_by_payments:
       'payments are already allocated to this invoice: its debtor and currency cannot change (reverse the allocations first)',
   },

@@ -11,6 +11,8 @@ import type { Locale } from '@amiable/i18n';
 import { type Lang, type LetterInput, type LetterType, renderLetter } from '@amiable/letters';
 import { checkIssues } from './check-issues.js';
 import { caseLetterSource } from './case-letter-source.js';
+import { type InstallmentRow, planShortfall, readInstallments } from './read-installments.js';
+import { withAgency } from './with-agency.js';
 
 export interface ProduceLetterRequest {
   readonly caseId: string;
@@ -18,6 +20,8 @@ export interface ProduceLetterRequest {
   readonly lang: Lang | null;
   /** payment-receipt: the payment acknowledged; the case's latest when null. */
   readonly paymentId: string | null;
+  /** payment-plan: the instalments agreed, as typed (decimal amounts); required for that type only. */
+  readonly installments?: readonly InstallmentRow[] | undefined;
   readonly today: IsoDate;
   readonly publicUrl: string;
   /** The caller's language, for the messages of a refusal. */
@@ -47,6 +51,19 @@ export function letterFilename(subject: string, debtor: string, date: IsoDate): 
   return `${[slug(subject), slug(debtor)].filter(Boolean).join('-') || 'lettre'}-${date}.pdf`;
 }
 
+/** A plan states the instalments the caller agreed with the debtor (the case holds none); read before anything is loaded. */
+function requestedInstallments(
+  request: ProduceLetterRequest,
+): { ok: true; value: LetterInput['installments'] } | { ok: false; error: AppError } {
+  if (request.type !== 'payment-plan') {
+    return request.installments
+      ? invalid([issue('installments', 'invalid_value', { value: request.type })])
+      : { ok: true, value: undefined };
+  }
+  const plan = readInstallments(request.installments, request.today);
+  return plan.ok ? plan : invalid(plan.issues);
+}
+
 /** A receipt is about one payment and the invoices it settled, not the case's open invoices. */
 async function withPayment(tx: Tx, request: ProduceLetterRequest, input: LetterInput, lang: Lang): Promise<LetterInput | AppError> {
   if (request.type !== 'payment-receipt') {
@@ -67,17 +84,26 @@ export async function produceCaseLetter(
   now: Date,
   ids: IdGenerator,
 ): Promise<{ ok: true; value: DocumentSummary } | { ok: false; error: AppError }> {
+  const installments = requestedInstallments(request);
+  if (!installments.ok) return installments;
   const source = await caseLetterSource(tx, request);
   if (!source.ok) return source;
   const { caseLetter, lang } = source.value;
-  const input = await withPayment(tx, request, source.value.input, lang);
+  const planned = installments.value ? { ...source.value.input, installments: installments.value } : source.value.input;
+  const written = await withAgency(tx, request.caseId, planned);
+  if (!written.ok) return written;
+  const input = await withPayment(tx, request, written.value, lang);
   if ('code' in input) return { ok: false, error: input };
   // A receipt's figures are the payment's invoices as they stand, not the case's claim on its open invoices.
   const claim = request.type === 'payment-receipt' ? undefined : source.value.claim;
   const template = await currentLetterTemplate(tx, caseLetter.creditorId, request.type, lang);
   const logo = caseLetter.logo ?? undefined;
   const rendered = await renderLetter(input, { lang, template: template.fields, claim, logo });
-  if (!rendered.ok) return err('VALIDATION_FAILED', undefined, checkIssues(rendered, request.locale, 'template'));
+  if (!rendered.ok) {
+    const plan = planShortfall(rendered.missing, input, request.locale);
+    const issues = [...plan.issues, ...checkIssues({ ...rendered, missing: plan.rest }, request.locale, 'template')];
+    return err('VALIDATION_FAILED', undefined, issues);
+  }
   const filename = letterFilename(rendered.fields.subject, input.debtor.name, request.today);
   const saved = await saveDocument(
     tx,

@@ -48,7 +48,7 @@ export async function caseDocumentRoutes(app: App, deps: ApiDeps): Promise<void>
       schema: {
         tags,
         summary:
-          'Produce a letter for the case now, with the text its creditor uses, and archive it to print (agents and above); paymentId: the payment a receipt acknowledges (default: the latest)',
+          'Produce a letter for the case now, with the text its creditor uses, and archive it to print (agents and above); paymentId: the payment a receipt acknowledges (default: the latest); installments: a payment plan’s instalments (required for payment-plan, refused otherwise)',
         params: IdParams,
         body: ProduceLetterInput,
         response: { 201: DocumentDto, 400: ref, 404: ref, 422: ref },
@@ -65,6 +65,7 @@ export async function caseDocumentRoutes(app: App, deps: ApiDeps): Promise<void>
             type: b.type,
             lang: b.lang ?? null,
             paymentId: b.paymentId ?? null,
+            installments: b.installments,
             today,
             publicUrl: deps.config.publicUrl,
             locale: request.locale,

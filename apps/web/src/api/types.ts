@@ -113,6 +113,8 @@ export type {
   CampaignInput,
   CampaignPreview,
   CampaignPreviewInput,
+  AgencyProfileDto,
+  AgencyProfileInput,
 } from '@amiable/contract';
 
 /** `{ items, nextCursor }` for a given item schema. */

@@ -27,6 +27,7 @@ export const en: EnglishResources = {
     calculator: 'Calculator',
     rates: 'Legal rates',
     letterTemplates: 'Letter templates',
+    agency: 'Collection agency',
     toggle: 'Show or hide the navigation',
   },
   header: {

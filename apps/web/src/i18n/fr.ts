@@ -26,6 +26,7 @@ export const fr = {
     calculator: 'Calculateur',
     rates: 'Taux légaux',
     letterTemplates: 'Modèles de lettres',
+    agency: 'Agence de recouvrement',
     toggle: 'Afficher ou masquer la navigation',
   },
   header: {

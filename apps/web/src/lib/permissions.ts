@@ -12,3 +12,5 @@ export const canManageRecovery = (role: Role) => can(role, 'ledger:write');
 export const canWorkRecovery = (role: Role) => can(role, 'debtor:work');
 /** Letters: managers change the letter texts; everyone reads them and previews. */
 export const canWriteLetters = (role: Role) => can(role, 'letters:write');
+/** The collection agency's identity: the owner saves it, as the tenant's other settings (PUT /api/tenant/agency-profile). */
+export const canManageAgency = (role: Role) => can(role, 'users:manage');

@@ -11,6 +11,8 @@ import type { Lang, LetterInput, LetterType } from '@amiable/letters';
 import { listRateOverrides } from '../ledger/rate-repository.js';
 import { debtorClaimData } from '../queries/claim-queries.js';
 import { sql } from '../sql.js';
+import { agencyParty, getAgencyProfile } from './agency-profile.js';
+import { firstAgencyLetter } from './first-agency-letter.js';
 import type { Tx } from '../tenant-transaction.js';
 
 export interface CaseLetter {
@@ -150,7 +152,7 @@ export async function loadCaseLetter(tx: Tx, request: CaseLetterRequest): Promis
     city: city ?? '',
     country: country ?? 'FR',
   });
-  const input: LetterInput = {
+  const base: LetterInput = {
     type: request.letterType,
     date: request.date,
     deadlineDays: request.deadlineDays,
@@ -188,5 +190,13 @@ export async function loadCaseLetter(tx: Tx, request: CaseLetterRequest): Promis
     paymentLink: `${request.publicUrl.replace(/\/$/, '')}/pay/${tx.tenantId}/${p.payment_token}`,
     sending: request.sending,
   };
+  // An agency letter is written by the tenant's agency (its profile; without one the letter lacks its
+  // agency-identity mention and is refused) and recalls the case's first agency letter (CPCE R124-4).
+  let input = base;
+  if (request.letterType === 'agency-letter') {
+    const profile = await getAgencyProfile(tx);
+    const first = await firstAgencyLetter(tx, p.case_id);
+    input = { ...base, agency: profile ? agencyParty(profile) : undefined, firstLetter: first ?? undefined };
+  }
   return { input, claim, lang, creditorId: p.creditor_id, caseId: p.case_id, logo: await letterLogo(tx, p.c_logo) };
 }

@@ -4,3 +4,5 @@ export * from './documents.js';
 export * from './produce-dispatch-letter.js';
 export * from './dispatch-email.js';
 export * from './record-bounce.js';
+export * from './agency-profile.js';
+export * from './first-agency-letter.js';

@@ -16,8 +16,8 @@ export const LETTER_TYPES = [
 ] as const satisfies readonly LetterTypeId[];
 
 /**
- * What a person can produce from a case page: the others need facts a case does not hold yet (a payment
- * plan's instalments, a collection agency).
+ * What a person can produce from a case page; a payment plan asks for its instalments first (the case holds
+ * none), and the agency letter is offered only once the tenant's agency identity is saved.
  */
 export const PRODUCIBLE_TYPES = [
   'payment-receipt',
@@ -25,6 +25,8 @@ export const PRODUCIBLE_TYPES = [
   'reminder',
   'second-reminder',
   'formal-notice',
+  'payment-plan',
+  'agency-letter',
   'call-script',
 ] as const satisfies readonly LetterTypeId[];
 

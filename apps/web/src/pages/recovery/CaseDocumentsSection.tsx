@@ -1,6 +1,9 @@
 import { Alert, Anchor, Code, Stack, Table, Text } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useAgencyProfile } from '../../api/agency';
 import { documentContentUrl, useCaseDocuments, useProduceLetter } from '../../api/letters';
+import type { DocumentDto, LetterTypeId } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormErrors } from '../../components/FormErrors';
 import { Loading } from '../../components/Loading';
@@ -8,32 +11,58 @@ import { Section } from '../../components/Section';
 import { useFormat } from '../../lib/use-format';
 import { DeliveryBadge } from '../letters/DeliveryBadge';
 import { documentTypeLabel, shortSha } from '../letters/document-labels';
+import { PaymentPlanModal } from './PaymentPlanModal';
 import { ProduceLetterMenu } from './ProduceLetterMenu';
 
 interface CaseDocumentsSectionProps {
   readonly caseId: string;
   /** Agents and above produce letters. */
   readonly canProduce: boolean;
+  /** The case's outstanding ("3650.50"), which a payment plan must cover. */
+  readonly outstanding?: string | undefined;
 }
 
 /** The documents archived for a case — type, date, where it stands, its SHA-256 — and producing a letter now. */
-export function CaseDocumentsSection({ caseId, canProduce }: CaseDocumentsSectionProps) {
+export function CaseDocumentsSection({ caseId, canProduce, outstanding }: CaseDocumentsSectionProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const documents = useCaseDocuments(caseId);
   const produce = useProduceLetter(caseId);
+  const agency = useAgencyProfile();
+  const [planning, setPlanning] = useState(false);
+  // The plan is produced from its modal: the section says so like for the other letters.
+  const [planProduced, setPlanProduced] = useState<DocumentDto | null>(null);
   const items = documents.data ?? [];
+  const produced = planProduced ?? (produce.isSuccess ? produce.data : null);
+  const onProduce = (type: LetterTypeId) => {
+    setPlanProduced(null);
+    if (type === 'payment-plan') {
+      produce.reset();
+      setPlanning(true);
+    } else produce.mutate({ type });
+  };
 
   return (
     <Section
       title={t('letters.documents.title')}
       testId="case-documents"
-      actions={canProduce ? <ProduceLetterMenu onProduce={(type) => produce.mutate({ type })} busy={produce.isPending} /> : null}
+      actions={canProduce ? <ProduceLetterMenu onProduce={onProduce} busy={produce.isPending} agency={Boolean(agency.data)} /> : null}
     >
       <Stack gap="sm">
-        {produce.isSuccess ? (
+        {planning ? (
+          <PaymentPlanModal
+            caseId={caseId}
+            outstanding={outstanding}
+            onClose={() => setPlanning(false)}
+            onProduced={(document) => {
+              setPlanning(false);
+              setPlanProduced(document);
+            }}
+          />
+        ) : null}
+        {produced ? (
           <Alert color="green" p="xs" data-testid="letter-produced">
-            {t('letters.documents.produced', { type: documentTypeLabel(t, produce.data) })}
+            {t('letters.documents.produced', { type: documentTypeLabel(t, produced) })}
           </Alert>
         ) : null}
         <FormErrors error={produce.error} fields={[]} />

@@ -67,7 +67,7 @@ export function CasePage({ id }: { readonly id: string }) {
             </Grid.Col>
             <Grid.Col span={{ base: 12, lg: 5 }}>
               <Stack gap="md">
-                <CaseDocumentsSection caseId={id} canProduce={canWorkRecovery(me.role)} />
+                <CaseDocumentsSection caseId={id} canProduce={canWorkRecovery(me.role)} outstanding={data.outstanding} />
                 <Section title={t('recovery.case.next')} testId="case-next">
                   <PlannedActionsTable actions={data.nextActions} empty={t('recovery.case.nextEmpty')} testId="case-next-actions" />
                 </Section>

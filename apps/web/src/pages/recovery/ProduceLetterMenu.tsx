@@ -6,10 +6,12 @@ import { PRODUCIBLE_TYPES } from '../letters/letter-lists';
 interface ProduceLetterMenuProps {
   readonly onProduce: (type: LetterTypeId) => void;
   readonly busy: boolean;
+  /** The tenant has an agency identity: the agency letter can be written. */
+  readonly agency: boolean;
 }
 
-/** « Produire une lettre »: one of the letter types a case holds the facts for, made now with its creditor's text. */
-export function ProduceLetterMenu({ onProduce, busy }: ProduceLetterMenuProps) {
+/** « Produire une lettre »: the letter types a case can be written with, made now with its creditor's text. */
+export function ProduceLetterMenu({ onProduce, busy, agency }: ProduceLetterMenuProps) {
   const { t } = useTranslation();
   return (
     <Menu position="bottom-end" withinPortal>
@@ -19,7 +21,7 @@ export function ProduceLetterMenu({ onProduce, busy }: ProduceLetterMenuProps) {
         </Button>
       </Menu.Target>
       <Menu.Dropdown>
-        {PRODUCIBLE_TYPES.map((type) => (
+        {PRODUCIBLE_TYPES.filter((type) => agency || type !== 'agency-letter').map((type) => (
           <Menu.Item key={type} onClick={() => onProduce(type)} data-testid={`produce-letter-${type}`}>
             {t(`letters.types.${type}`)}
           </Menu.Item>
