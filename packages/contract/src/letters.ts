@@ -2,22 +2,12 @@
  * Letters over HTTP: the catalog of letter types (mandatory mentions, editable
  * paragraphs, variables), the tenant's versioned texts with their check and
  * preview, the archive of documents produced for a case, and the letters waiting
- * to be posted. The letter types are repeated here because the contract may not
- * import the letters package (depcruise); a test compares the two lists.
+ * to be posted.
  */
 import { type Static, Type } from 'typebox';
 import { CountryCode, Instant, Locale, Nullable, Uuid } from './common.js';
 
-export const LETTER_TYPE_IDS = [
-  'courtesy-reminder',
-  'reminder',
-  'second-reminder',
-  'call-script',
-  'formal-notice',
-  'payment-plan',
-  'payment-receipt',
-  'agency-letter',
-] as const;
+/** The domain's LETTER_TYPES, spelt out for TypeBox's static type; a test compares the two. */
 export const LetterTypeId = Type.Union(
   [
     Type.Literal('courtesy-reminder'),

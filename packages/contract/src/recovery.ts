@@ -5,6 +5,7 @@
  */
 import { type Static, Type } from 'typebox';
 import { Amount, Instant, IsoDateString, Nullable, Uuid } from './common.js';
+import { LetterTypeId } from './letters.js';
 
 export const Channel = Type.Union(
   [
@@ -27,17 +28,8 @@ export const MessageTemplates = Type.Object(
   { additionalProperties: false },
 );
 
-/** The letter types of packages/letters (docs/letters.md). */
-export const StepLetter = Type.Union([
-  Type.Literal('courtesy-reminder'),
-  Type.Literal('reminder'),
-  Type.Literal('second-reminder'),
-  Type.Literal('call-script'),
-  Type.Literal('formal-notice'),
-  Type.Literal('payment-plan'),
-  Type.Literal('payment-receipt'),
-  Type.Literal('agency-letter'),
-]);
+/** The letter a step sends (docs/letters.md). */
+export const StepLetter = LetterTypeId;
 
 export const ScenarioStepDto = Type.Object(
   {

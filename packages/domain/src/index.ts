@@ -8,3 +8,4 @@ export * from './error-codes.js';
 export * from './ports.js';
 export * from './roles.js';
 export * from './json-reader.js';
+export * from './letter-types.js';

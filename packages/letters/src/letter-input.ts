@@ -3,20 +3,20 @@
  * reads (issue 5's contract, documented in docs/letters.md) and what the app builds
  * from a case. Amounts are decimal strings in the file and cents here.
  */
-import { type FieldIssue, type IsoDate, JsonReader, isValidBic, isValidIban, isValidSiren, normalizeIban } from '@amiable/domain';
+import {
+  type FieldIssue,
+  type IsoDate,
+  JsonReader,
+  LETTER_TYPES,
+  type LetterType,
+  isValidBic,
+  isValidIban,
+  isValidSiren,
+  normalizeIban,
+} from '@amiable/domain';
 import type { RateRow } from '@amiable/legal';
 
-export const LETTER_TYPES = [
-  'courtesy-reminder',
-  'reminder',
-  'second-reminder',
-  'call-script',
-  'formal-notice',
-  'payment-plan',
-  'payment-receipt',
-  'agency-letter',
-] as const;
-export type LetterType = (typeof LETTER_TYPES)[number];
+export { LETTER_TYPES, type LetterType } from '@amiable/domain';
 
 export interface Address {
   readonly line1: string;

@@ -2,18 +2,10 @@
  * The letter types and editable paragraphs the screens list, typed against the contract so that a type added
  * there without being added here fails the type check. The catalog (GET /api/letters/catalog) documents them.
  */
+import { LETTER_TYPES as DOMAIN_LETTER_TYPES } from '@amiable/domain';
 import type { LetterTemplateFields, LetterTypeId, TemplateFieldId } from '../../api/types';
 
-export const LETTER_TYPES = [
-  'courtesy-reminder',
-  'reminder',
-  'second-reminder',
-  'call-script',
-  'formal-notice',
-  'payment-plan',
-  'payment-receipt',
-  'agency-letter',
-] as const satisfies readonly LetterTypeId[];
+export const LETTER_TYPES: readonly LetterTypeId[] = DOMAIN_LETTER_TYPES;
 
 /**
  * What a person can produce from a case page; a payment plan asks for its instalments first (the case holds

@@ -1,5 +1,6 @@
 import type { Channel, ScenarioDto, ScenarioInput, ScenarioStepDto } from '../../api/types';
 import type { UiLanguage } from '../../lib/format';
+import { LETTER_TYPES } from '../letters/letter-lists';
 
 /** The placeholders the API accepts in templates (@amiable/recovery's PLACEHOLDERS); any other is refused. */
 export const PLACEHOLDERS = [
@@ -13,17 +14,8 @@ export const PLACEHOLDERS = [
 ] as const;
 
 export const TEMPLATE_LOCALES = ['fr', 'en'] as const;
-/** The letter types a step may name; typed against the API's, so a type missing or misspelt here fails the build. */
-export const STEP_LETTER_TYPES: readonly NonNullable<ScenarioStepDto['letter']>[] = [
-  'courtesy-reminder',
-  'reminder',
-  'second-reminder',
-  'call-script',
-  'formal-notice',
-  'payment-plan',
-  'payment-receipt',
-  'agency-letter',
-];
+/** The letter types a step may name. */
+export const STEP_LETTER_TYPES: readonly NonNullable<ScenarioStepDto['letter']>[] = LETTER_TYPES;
 /** The channels whose step may name a letter (docs/letters.md). */
 export const LETTER_CHANNELS: readonly Channel[] = ['email', 'letter', 'registered-letter'];
 export type TemplateLocale = (typeof TEMPLATE_LOCALES)[number];
