@@ -131,3 +131,17 @@ export const MIN_DEADLINE_DAYS: Readonly<Record<LetterType, number>> = {
   'payment-receipt': 0,
   'agency-letter': 8,
 };
+
+/**
+ * Days a letter gives to pay when nobody chose: the customary 8 days of a professional's formal notice (and of an
+ * agency's letter), 15 for a consumer's — a product choice, not the law (french-law.md §6) — and 10 otherwise.
+ */
+export function defaultDeadlineDays(type: LetterType, debtorKind: 'business' | 'consumer'): number {
+  if (type === 'formal-notice' || type === 'agency-letter') return debtorKind === 'consumer' ? 15 : 8;
+  return 10;
+}
+
+/** Whether the letter states amounts only the legal engine computes (penalties, the breakdown): then it needs the rates. */
+export function statesComputedAmounts(type: LetterType): boolean {
+  return LETTER_MENTIONS[type].some((m) => m === 'penalties' || m === 'amount-breakdown');
+}

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { LETTER_TYPES, checkLetterTemplate, composeLetter, defaultTemplate, readLetterInput } from '../src/index.js';
+import {
+  LETTER_TYPES,
+  checkLetterTemplate,
+  composeLetter,
+  defaultDeadlineDays,
+  defaultTemplate,
+  readLetterInput,
+  statesComputedAmounts,
+} from '../src/index.js';
 import { sample, sampleJson } from './samples.js';
 
 const SAMPLE_OF: Record<(typeof LETTER_TYPES)[number], string> = {
@@ -133,5 +141,18 @@ describe('the template editor’s check', () => {
     };
     const out = await checkLetterTemplate('formal-notice', 'fr', edited);
     expect(out.ok ? [] : out.missing.map((m) => m.mention)).toEqual(['penalties']);
+  });
+});
+
+describe('defaults of the app’s letters', () => {
+  it('gives 8 days to a professional’s formal notice, 15 to a consumer’s, 10 to a reminder', () => {
+    expect(defaultDeadlineDays('formal-notice', 'business')).toBe(8);
+    expect(defaultDeadlineDays('formal-notice', 'consumer')).toBe(15);
+    expect(defaultDeadlineDays('agency-letter', 'business')).toBe(8);
+    expect(defaultDeadlineDays('reminder', 'consumer')).toBe(10);
+  });
+
+  it('needs the rates only for the letters that state penalties or the breakdown of the amounts', () => {
+    expect(LETTER_TYPES.filter(statesComputedAmounts)).toEqual(['reminder', 'second-reminder', 'formal-notice', 'agency-letter']);
   });
 });

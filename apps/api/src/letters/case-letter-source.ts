@@ -6,16 +6,7 @@
 import { type CaseLetter, loadCaseLetter, type Tx } from '@amiable/db';
 import { type AppError, type IsoDate, err } from '@amiable/domain';
 import type { ClaimTotals } from '@amiable/legal';
-import { LETTER_MENTIONS, type Lang, type LetterInput, type LetterType } from '@amiable/letters';
-
-/**
- * Days given to pay, as the planned letters give them (packages/db produce-dispatch-letter): the custom
- * 8 days of a professional's formal notice (and an agency's letter), 15 for a consumer's, 10 otherwise.
- */
-export function deadlineDaysOf(type: LetterType, debtorKind: 'business' | 'consumer'): number {
-  if (type === 'formal-notice' || type === 'agency-letter') return debtorKind === 'consumer' ? 15 : 8;
-  return 10;
-}
+import { type Lang, type LetterInput, type LetterType, statesComputedAmounts } from '@amiable/letters';
 
 export interface CaseLetterSource {
   readonly caseLetter: CaseLetter;
@@ -36,32 +27,23 @@ export function claimOf(
   caseLetter: CaseLetter,
 ): { ok: true; claim: ClaimTotals | undefined } | { ok: false; error: AppError } {
   if (caseLetter.claim.ok) return { ok: true, claim: caseLetter.claim.value };
-  const statesPenalties = LETTER_MENTIONS[type].some((m) => m === 'penalties' || m === 'amount-breakdown');
-  return statesPenalties ? { ok: false, error: caseLetter.claim.error } : { ok: true, claim: undefined };
+  return statesComputedAmounts(type) ? { ok: false, error: caseLetter.claim.error } : { ok: true, claim: undefined };
 }
 
 export async function caseLetterSource(
   tx: Tx,
   request: { caseId: string; type: LetterType; lang: Lang | null; today: IsoDate; publicUrl: string },
 ): Promise<{ ok: true; value: CaseLetterSource } | { ok: false; error: AppError }> {
-  const load = (deadlineDays: number) =>
-    loadCaseLetter(tx, {
-      caseId: request.caseId,
-      letterType: request.type,
-      invoiceIds: null,
-      date: request.today,
-      lang: request.lang,
-      sending: 'post',
-      deadlineDays,
-      publicUrl: request.publicUrl,
-    });
-  let caseLetter = await load(deadlineDaysOf(request.type, 'business'));
+  const caseLetter = await loadCaseLetter(tx, {
+    caseId: request.caseId,
+    letterType: request.type,
+    invoiceIds: null,
+    date: request.today,
+    lang: request.lang,
+    sending: 'post',
+    publicUrl: request.publicUrl,
+  });
   if (!caseLetter) return err('NOT_FOUND');
-  // The deadline depends on who the debtor is, which only the case says.
-  const consumerDays = deadlineDaysOf(request.type, 'consumer');
-  if (caseLetter.input.debtor.kind === 'consumer' && consumerDays !== caseLetter.input.deadlineDays) {
-    caseLetter = { ...caseLetter, input: { ...caseLetter.input, deadlineDays: consumerDays } };
-  }
   const claim = claimOf(request.type, caseLetter);
   if (!claim.ok) return claim;
   return { ok: true, value: { caseLetter, input: caseLetter.input, lang: caseLetter.lang, claim: claim.claim } };

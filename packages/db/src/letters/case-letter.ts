@@ -7,7 +7,7 @@
  */
 import type { IsoDate } from '@amiable/domain';
 import { type ClaimTotals, type LegalError, claimTotals, rateTable } from '@amiable/legal';
-import type { Lang, LetterInput, LetterType } from '@amiable/letters';
+import { type Lang, type LetterInput, type LetterType, defaultDeadlineDays } from '@amiable/letters';
 import { listRateOverrides } from '../ledger/rate-repository.js';
 import { debtorClaimData } from '../queries/claim-queries.js';
 import { sql } from '../sql.js';
@@ -51,7 +51,8 @@ export interface CaseLetterRequest {
   /** The debtor's language when null. */
   readonly lang: Lang | null;
   readonly sending: 'post' | 'registered' | 'email';
-  readonly deadlineDays: number;
+  /** Days given to pay; the type's default for this debtor when absent (defaultDeadlineDays). */
+  readonly deadlineDays?: number | undefined;
   /** Where the app is reached, for the payment link. */
   readonly publicUrl: string;
 }
@@ -155,7 +156,7 @@ export async function loadCaseLetter(tx: Tx, request: CaseLetterRequest): Promis
   const base: LetterInput = {
     type: request.letterType,
     date: request.date,
-    deadlineDays: request.deadlineDays,
+    deadlineDays: request.deadlineDays ?? defaultDeadlineDays(request.letterType, p.d_kind),
     creditor: {
       name: p.c_name,
       siren: p.c_siren ?? undefined,

@@ -6,7 +6,7 @@
  * is archived with its outcome instead (finishDispatch).
  */
 import type { IdGenerator, IsoDate } from '@amiable/domain';
-import { LETTER_TYPES, type LetterType, renderLetter, renderLetterEmail } from '@amiable/letters';
+import { LETTER_TYPES, type LetterType, renderLetter, renderLetterEmail, statesComputedAmounts } from '@amiable/letters';
 import type pg from 'pg';
 import { sql } from '../sql.js';
 import { type Tx, inTenant } from '../tenant-transaction.js';
@@ -52,16 +52,16 @@ export async function prepareLetterEmail(
       date: m.date,
       lang: null,
       sending: 'email',
-      deadlineDays: letterType === 'formal-notice' ? 8 : 10,
       publicUrl: m.publicUrl,
     });
     if (!letter) return { ok: false, reason: 'case not found' };
-    if (!letter.claim.ok) return { ok: false, reason: `${letter.claim.error.code}: rates missing` };
+    if (!letter.claim.ok && statesComputedAmounts(letterType)) return { ok: false, reason: `${letter.claim.error.code}: rates missing` };
+    const claim = letter.claim.ok ? letter.claim.value : undefined;
     const template = await currentLetterTemplate(tx, letter.creditorId, letterType, letter.lang);
     const out = await renderLetter(letter.input, {
       lang: letter.lang,
       template: template.fields,
-      claim: letter.claim.value,
+      claim,
       logo: letter.logo ?? undefined,
     });
     if (!out.ok)
@@ -81,7 +81,7 @@ export async function prepareLetterEmail(
         contentType: 'application/pdf',
         bytes: out.pdf,
         templateVersion: template.label,
-        facts: letterFacts(letter.input, letter.claim.value, letter.lang, template.fields, letter.logo),
+        facts: letterFacts(letter.input, claim ?? null, letter.lang, template.fields, letter.logo),
         delivery: 'attached',
       },
       now,

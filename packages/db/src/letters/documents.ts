@@ -61,7 +61,7 @@ export interface ArchivedLetterFacts {
 
 export function letterFacts(
   input: LetterInput,
-  claim: ClaimTotals,
+  claim: ClaimTotals | null,
   lang: Lang,
   template: LetterTemplate,
   logo: { readonly fileId: string } | null,

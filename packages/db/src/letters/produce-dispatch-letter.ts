@@ -11,7 +11,7 @@
  * queue with the reason, for a person to fix the data.
  */
 import { type IdGenerator, parisDateOf } from '@amiable/domain';
-import { LETTER_TYPES, type LetterType, renderLetter } from '@amiable/letters';
+import { LETTER_TYPES, type LetterType, renderLetter, statesComputedAmounts } from '@amiable/letters';
 import type pg from 'pg';
 import { sql } from '../sql.js';
 import { inTenant } from '../tenant-transaction.js';
@@ -38,12 +38,6 @@ export async function dispatchChannel(pool: pg.Pool, tenantId: string, dispatchI
 export function letterTypeOf(channel: string, stepLetter: unknown): LetterType {
   if (typeof stepLetter === 'string' && (LETTER_TYPES as readonly string[]).includes(stepLetter)) return stepLetter as LetterType;
   return channel === 'registered-letter' ? 'formal-notice' : 'reminder';
-}
-
-/** Days given to pay: 8 for a professional's formal notice (the custom), 15 for a consumer's, 10 for a reminder (french-law.md §6). */
-function deadlineDays(type: LetterType, kind: 'business' | 'consumer'): number {
-  if (type === 'formal-notice' || type === 'agency-letter') return kind === 'consumer' ? 15 : 8;
-  return 10;
 }
 
 export async function produceDispatchLetter(
@@ -75,9 +69,6 @@ export async function produceDispatchLetter(
       return { kind: 'skipped' };
     }
     const letterType = letterTypeOf(d.channel, d.step_letter);
-    const kind = await tx.one<{ kind: 'business' | 'consumer' }>(sql`
-      SELECT db.kind FROM amiable.recovery_case rc JOIN amiable.debtor db ON db.tenant_id = rc.tenant_id AND db.id = rc.debtor_id
-      WHERE rc.id = ${d.case_id}`);
     const letter = await loadCaseLetter(tx, {
       caseId: d.case_id,
       letterType,
@@ -85,19 +76,20 @@ export async function produceDispatchLetter(
       date: parisDateOf(now),
       lang: null,
       sending: d.channel === 'registered-letter' ? 'registered' : 'post',
-      deadlineDays: deadlineDays(letterType, kind.kind),
       publicUrl: deps.publicUrl,
     });
     if (!letter) return { kind: 'already-handled' };
-    if (!letter.claim.ok)
+    // A letter stating penalties is never printed with a guessed rate; the others state the principal only.
+    if (!letter.claim.ok && statesComputedAmounts(letterType))
       return fail(
         `${letter.claim.error.code}${letter.claim.error.params?.halfYear ? ` ${letter.claim.error.params.halfYear}` : ''}: rates missing`,
       );
+    const claim = letter.claim.ok ? letter.claim.value : undefined;
     const template = await currentLetterTemplate(tx, letter.creditorId, letterType, letter.lang);
     const out = await renderLetter(letter.input, {
       lang: letter.lang,
       template: template.fields,
-      claim: letter.claim.value,
+      claim,
       logo: letter.logo ?? undefined,
     });
     if (!out.ok)
@@ -118,7 +110,7 @@ export async function produceDispatchLetter(
         bytes: out.pdf,
         templateId: template.id,
         templateVersion: template.label,
-        facts: letterFacts(letter.input, letter.claim.value, letter.lang, template.fields, letter.logo),
+        facts: letterFacts(letter.input, claim ?? null, letter.lang, template.fields, letter.logo),
         delivery: registered ? 'awaiting-registered-sending' : 'to-print',
       },
       now,
