@@ -91,6 +91,8 @@ describe('letter PDFs', () => {
     expect(text).toContain('Lettre recommandée électronique');
     expect(text).toMatch(/Page 1 \/ 1/);
     expect(isValidCreditorReference(facts.reference)).toBe(true);
+    // The payment link is a link a reader can follow, not only text.
+    expect(run('pdfinfo', ['-url', file])).toMatch(/1\s+Annotation\s+https:\/\/pay\.amiable\.example\/c\/ATD2025BM01/);
   });
 
   it.skipIf(!havePoppler)('carries an EPC QR code a banking app reads back: IBAN, amount and the case reference', async () => {
