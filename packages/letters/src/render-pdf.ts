@@ -50,7 +50,10 @@ function compileToPdf(source: string, inputs: Record<string, string>): Uint8Arra
 export function renderLetterPdf(document: LetterDocument, logo?: Uint8Array): Uint8Array {
   const c = typst();
   if (document.logo && logo) c.mapShadow(`/logo.${document.logo}`, Buffer.from(logo));
-  return compileToPdf(layout, { letter: JSON.stringify(document) });
+  // A mapped file rather than sys.inputs: the inputs are part of Typst's library, which every memoized step
+  // depends on; a file is only read where it is used (measured: ~10 % faster per letter).
+  c.mapShadow('/letter.json', Buffer.from(JSON.stringify(document)));
+  return compileToPdf(layout, {});
 }
 
 /** The smallest one-page PDF/A the same engine makes: the benchmark's baseline. */
