@@ -6,13 +6,13 @@
  * is archived with its outcome instead (finishDispatch).
  */
 import type { IdGenerator, IsoDate } from '@amiable/domain';
-import { LETTER_TYPES, type LetterType, renderLetter, renderLetterEmail, statesComputedAmounts } from '@amiable/letters';
+import { LETTER_TYPES, type LetterType, renderLetterEmail } from '@amiable/letters';
 import type pg from 'pg';
 import { sql } from '../sql.js';
 import { type Tx, inTenant } from '../tenant-transaction.js';
-import { loadCaseLetter } from './case-letter.js';
-import { letterFacts, saveDocument } from './documents.js';
-import { DEFAULT_TEXTS_VERSION, currentLetterTemplate } from './letter-templates.js';
+import { saveDocument } from './documents.js';
+import { renderCaseLetter } from './render-case-letter.js';
+import { DEFAULT_TEXTS_VERSION } from './letter-templates.js';
 
 export interface EmailEnvelope {
   readonly fromName: string;
@@ -45,7 +45,7 @@ export async function prepareLetterEmail(
   if (!(LETTER_TYPES as readonly string[]).includes(m.letter)) return { ok: false, reason: `unknown letter type ${m.letter}` };
   const letterType = m.letter as LetterType;
   return inTenant(pool, { tenantId }, async (tx) => {
-    const letter = await loadCaseLetter(tx, {
+    const rendered = await renderCaseLetter(tx, {
       caseId: m.caseId,
       letterType,
       invoiceIds: m.invoiceIds,
@@ -54,21 +54,8 @@ export async function prepareLetterEmail(
       sending: 'email',
       publicUrl: m.publicUrl,
     });
-    if (!letter) return { ok: false, reason: 'case not found' };
-    if (!letter.claim.ok && statesComputedAmounts(letterType)) return { ok: false, reason: `${letter.claim.error.code}: rates missing` };
-    const claim = letter.claim.ok ? letter.claim.value : undefined;
-    const template = await currentLetterTemplate(tx, letter.creditorId, letterType, letter.lang);
-    const out = await renderLetter(letter.input, {
-      lang: letter.lang,
-      template: template.fields,
-      claim,
-      logo: letter.logo ?? undefined,
-    });
-    if (!out.ok)
-      return {
-        ok: false,
-        reason: `mandatory mentions missing: ${out.missing.map((x) => `${x.mention} (${x.lacking.join(', ')})`).join('; ')}`,
-      };
+    if (!rendered.ok) return { ok: false, reason: rendered.reason };
+    const { letter, out, template } = rendered;
     const mail = renderLetterEmail(out.document);
     const filename = `${letterType}-${out.facts.reference}-${m.date}.pdf`;
     const common = { caseId: m.caseId, dispatchId: m.dispatchId, letterType, lang: letter.lang, templateId: template.id };
@@ -81,7 +68,7 @@ export async function prepareLetterEmail(
         contentType: 'application/pdf',
         bytes: out.pdf,
         templateVersion: template.label,
-        facts: letterFacts(letter.input, claim ?? null, letter.lang, template.fields, letter.logo),
+        facts: rendered.facts,
         delivery: 'attached',
       },
       now,

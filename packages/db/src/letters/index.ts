@@ -6,3 +6,4 @@ export * from './dispatch-email.js';
 export * from './record-bounce.js';
 export * from './agency-profile.js';
 export * from './first-agency-letter.js';
+export * from './render-case-letter.js';

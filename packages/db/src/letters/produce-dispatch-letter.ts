@@ -11,13 +11,12 @@
  * queue with the reason, for a person to fix the data.
  */
 import { type IdGenerator, parisDateOf } from '@amiable/domain';
-import { LETTER_TYPES, type LetterType, renderLetter, statesComputedAmounts } from '@amiable/letters';
+import { LETTER_TYPES, type LetterType } from '@amiable/letters';
 import type pg from 'pg';
 import { sql } from '../sql.js';
 import { inTenant } from '../tenant-transaction.js';
-import { loadCaseLetter } from './case-letter.js';
-import { letterFacts, saveDocument } from './documents.js';
-import { currentLetterTemplate } from './letter-templates.js';
+import { saveDocument } from './documents.js';
+import { renderCaseLetter } from './render-case-letter.js';
 
 export const LETTER_CHANNELS = new Set(['letter', 'registered-letter']);
 
@@ -69,7 +68,7 @@ export async function produceDispatchLetter(
       return { kind: 'skipped' };
     }
     const letterType = letterTypeOf(d.channel, d.step_letter);
-    const letter = await loadCaseLetter(tx, {
+    const rendered = await renderCaseLetter(tx, {
       caseId: d.case_id,
       letterType,
       invoiceIds: open.map((i) => i.id),
@@ -78,24 +77,8 @@ export async function produceDispatchLetter(
       sending: d.channel === 'registered-letter' ? 'registered' : 'post',
       publicUrl: deps.publicUrl,
     });
-    if (!letter) return { kind: 'already-handled' };
-    // A letter stating penalties is never printed with a guessed rate; the others state the principal only.
-    if (!letter.claim.ok && statesComputedAmounts(letterType))
-      return fail(
-        `${letter.claim.error.code}${letter.claim.error.params?.halfYear ? ` ${letter.claim.error.params.halfYear}` : ''}: rates missing`,
-      );
-    const claim = letter.claim.ok ? letter.claim.value : undefined;
-    const template = await currentLetterTemplate(tx, letter.creditorId, letterType, letter.lang);
-    const out = await renderLetter(letter.input, {
-      lang: letter.lang,
-      template: template.fields,
-      claim,
-      logo: letter.logo ?? undefined,
-    });
-    if (!out.ok)
-      return fail(
-        `mandatory mentions missing: ${[...out.missing.map((m) => `${m.mention} (${m.lacking.join(', ')})`), ...out.templateIssues.map((i) => `template ${i.field} ${i.code}`)].join('; ')}`,
-      );
+    if (!rendered.ok) return rendered.notFound ? { kind: 'already-handled' } : fail(rendered.reason);
+    const { letter, out, template } = rendered;
     const registered = d.channel === 'registered-letter';
     const saved = await saveDocument(
       tx,
@@ -110,7 +93,7 @@ export async function produceDispatchLetter(
         bytes: out.pdf,
         templateId: template.id,
         templateVersion: template.label,
-        facts: letterFacts(letter.input, claim ?? null, letter.lang, template.fields, letter.logo),
+        facts: rendered.facts,
         delivery: registered ? 'awaiting-registered-sending' : 'to-print',
       },
       now,
