@@ -7,7 +7,7 @@
  */
 import type { IsoDate } from '@amiable/domain';
 import { type ClaimTotals, type LegalError, claimTotals, rateTable } from '@amiable/legal';
-import { type Lang, type LetterInput, type LetterType, defaultDeadlineDays } from '@amiable/letters';
+import { type Lang, type LetterInput, type LetterInvoice, type LetterType, defaultDeadlineDays } from '@amiable/letters';
 import { listRateOverrides } from '../ledger/rate-repository.js';
 import { debtorClaimData } from '../queries/claim-queries.js';
 import { sql } from '../sql.js';
@@ -40,6 +40,25 @@ export async function letterLogo(tx: Tx, fileId: string | null): Promise<LetterL
   );
   const format = file?.content_type === 'image/png' ? 'png' : file?.content_type === 'image/svg+xml' ? 'svg' : null;
   return file && format ? { fileId, bytes: file.content, format } : null;
+}
+
+/** An invoice row as letters read it (amounts as bigint text), to the letters package's shape. */
+export interface LetterInvoiceRow {
+  readonly number: string;
+  readonly issue_date: string;
+  readonly due_date: string;
+  readonly amount: string;
+  readonly outstanding: string;
+}
+
+export function letterInvoiceOf(i: LetterInvoiceRow): LetterInvoice {
+  return {
+    number: i.number,
+    issueDate: i.issue_date,
+    dueDate: i.due_date,
+    amountCents: Number(i.amount),
+    outstandingCents: Number(i.outstanding),
+  };
 }
 
 export interface CaseLetterRequest {
@@ -173,13 +192,7 @@ export async function loadCaseLetter(tx: Tx, request: CaseLetterRequest): Promis
       siren: p.d_siren ?? undefined,
       address: address(p.d_line1, p.d_line2, p.d_postal, p.d_city, p.d_country),
     },
-    invoices: invoices.map((i) => ({
-      number: i.number,
-      issueDate: i.issue_date,
-      dueDate: i.due_date,
-      amountCents: Number(i.amount),
-      outstandingCents: Number(i.outstanding),
-    })),
+    invoices: invoices.map(letterInvoiceOf),
     contact: {
       // Without a named person, debtors deal with the creditor's recovery service at its usual address.
       name: p.contact_name ?? (lang === 'fr' ? `Service recouvrement, ${p.c_name}` : `Collections, ${p.c_name}`),

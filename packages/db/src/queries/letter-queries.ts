@@ -6,6 +6,7 @@
 import type { IsoDate } from '@amiable/domain';
 import { sql } from '../sql.js';
 import type { Queryable } from '../tenant-transaction.js';
+import { type LetterInvoiceRow, letterInvoiceOf } from '../letters/case-letter.js';
 
 export interface CaseParties {
   readonly caseId: string;
@@ -82,7 +83,7 @@ export async function receiptFacts(db: Queryable, caseId: string, paymentId: str
       AND (${paymentId === null} OR p.id = ${paymentId}::uuid)
     ORDER BY p.received_on DESC, p.created_at DESC LIMIT 1`);
   if (!payment) return null;
-  const invoices = await db.query<{ number: string; issue_date: string; due_date: string; amount: string; outstanding: string }>(sql`
+  const invoices = await db.query<LetterInvoiceRow>(sql`
     SELECT i.number, i.issue_date::text AS issue_date, coalesce(i.due_date, i.issue_date)::text AS due_date,
            i.amount_due_cents::text AS amount, i.outstanding_cents::text AS outstanding
     FROM amiable.invoice i
@@ -93,13 +94,7 @@ export async function receiptFacts(db: Queryable, caseId: string, paymentId: str
     date: payment.received_on,
     amountCents: Number(payment.amount_cents),
     method: payment.method,
-    invoices: invoices.map((i) => ({
-      number: i.number,
-      issueDate: i.issue_date,
-      dueDate: i.due_date,
-      amountCents: Number(i.amount),
-      outstandingCents: Number(i.outstanding),
-    })),
+    invoices: invoices.map(letterInvoiceOf),
   };
 }
 
