@@ -12,13 +12,13 @@ import type { Clock, IdGenerator } from '@amiable/domain';
 import { RUN_IMPORT_TASK } from '@amiable/ledger';
 import { EventEmitter } from 'node:events';
 import { Logger, type Runner, run, type TaskList, type WorkerEvents } from 'graphile-worker';
-import { startReaper } from './reaper.js';
+
 import { fileSmsSender } from './sms.js';
 import path from 'node:path';
 import { type Mailer, outboxMailer, smtpMailer } from './mailer.js';
 import { runImportJob } from './tasks/run-import.js';
 import { sendAuthEmail } from './tasks/send-auth-email.js';
-import { RECOVERY_DISPATCH_TASK, SEND_AUTH_EMAIL_TASK } from '@amiable/db';
+import { RECOVERY_DISPATCH_TASK, SEND_AUTH_EMAIL_TASK, startReaper } from '@amiable/db';
 import { sendDispatch } from './tasks/send-dispatch.js';
 import { PLANNER_CRONTAB, PLAN_ALL_TASK, PLAN_TENANT_TASK, planAllTenants, planTenant } from './tasks/plan-recovery.js';
 

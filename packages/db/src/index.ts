@@ -14,3 +14,4 @@ export * from './operator.js';
 export { listRateOverrides } from './ledger/rate-repository.js';
 export * from './recovery/index.js';
 export * from './letters/index.js';
+export * from './worker-reaper.js';

@@ -6,11 +6,12 @@
  * migration 0009). At start and every few seconds, the reaper looks at the workers
  * holding jobs: if it can take a process's lock, that process is gone, and its
  * workers' jobs are unlocked for the others. A dispatch found 'sending' by the
- * retried job then goes to human review (packages/db dispatch-execution.ts).
+ * retried job then goes to human review (recovery/dispatch-execution.ts). It lives with the
+ * database code because it is SQL on the job tables; each worker process starts one.
  */
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
-import type { Database } from '@amiable/db';
+import type { Database } from './database.js';
 import pg from 'pg';
 
 export interface Reaper {

@@ -4,7 +4,7 @@
  */
 import { type TestDatabase, createTestDatabase } from '@amiable/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startReaper } from '../src/reaper.js';
+import { startReaper } from '../src/worker-reaper.js';
 
 let db: TestDatabase;
 beforeAll(async () => {
