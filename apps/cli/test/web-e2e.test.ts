@@ -197,6 +197,23 @@ describe.skipIf(!haveBrowser)('web app in Chromium', () => {
     expect(await page.locator('[data-testid="rate-row"][data-half-year="2026-H2"]').getAttribute('data-origin')).toBe('tenant');
   });
 
+  it('edits a letter text: the mention check follows the typing, blocks saving, and the previews render', async () => {
+    await page.goto(`${base}/settings/letters`);
+    await page.getByTestId('letter-check-ok').waitFor({ timeout: 20_000 });
+    // The PDF preview is a blob the browser's own viewer opens; the e-mail preview a sandboxed document.
+    await expect.poll(() => page.getByTestId('letter-preview-pdf').getAttribute('src'), { timeout: 20_000 }).toMatch(/^blob:/);
+    await page.getByTestId('letter-preview-email').waitFor();
+    const demand = page.getByTestId('letter-field-demand');
+    const shipped = await demand.inputValue();
+    await demand.fill('Merci de régler au plus vite.');
+    await page.locator('[data-testid="letter-check-missing"][data-mention="express-demand"]').waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('letter-save').isDisabled()).toBe(true);
+    await page.getByTestId('letter-reset').click();
+    await page.getByTestId('letter-check-ok').waitFor({ timeout: 20_000 });
+    expect(await demand.inputValue()).toBe(shipped);
+    await page.screenshot({ path: path.join(tmpdir(), 'amiable-e2e-letters.png'), fullPage: true });
+  });
+
   it('switches to English', async () => {
     await page.getByTestId('lang-switch').click();
     await page.getByTestId('nav-invoices').click();
