@@ -95,6 +95,24 @@ describe('letter PDFs', () => {
     expect(run('pdfinfo', ['-url', file])).toMatch(/1\s+Annotation\s+https:\/\/pay\.amiable\.example\/c\/ATD2025BM01/);
   });
 
+  it.skipIf(!havePoppler)('numbers the pages of a letter that runs longer than one page', async () => {
+    // One-page letters are laid out once with a fixed "1 / 1"; a longer one is laid out again with counted pages.
+    const out = await renderLetter(
+      sample('formal-notice', (j) => {
+        const [first] = j.invoices as Record<string, string>[];
+        j.invoices = Array.from({ length: 40 }, (_, i) => ({ ...first, number: `F-2025-${1000 + i}` }));
+      }),
+      { lang: 'fr' },
+    );
+    if (!out.ok) throw new Error(JSON.stringify(out));
+    const file = join(dir, 'long-formal-notice.pdf');
+    writeFileSync(file, out.pdf);
+    expect(run('pdfinfo', [file])).toMatch(/Pages:\s+2\n/);
+    expect(run('pdftotext', ['-f', '1', '-l', '1', file, '-'])).toMatch(/Page 1 \/ 2/);
+    expect(run('pdftotext', ['-f', '2', '-l', '2', file, '-'])).toMatch(/Page 2 \/ 2/);
+    expect(run('pdftotext', [file, '-'])).not.toMatch(/1 \/ 1/);
+  });
+
   it.skipIf(!havePoppler)('carries an EPC QR code a banking app reads back: IBAN, amount and the case reference', async () => {
     const { file, facts } = await pdfOf('formal-notice');
     run('pdftoppm', ['-r', '200', '-png', '-singlefile', file, join(dir, 'page')]);
