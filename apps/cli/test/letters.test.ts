@@ -46,7 +46,9 @@ describe('amiable letters render', () => {
     ]);
     expect(again.code).toBe(0);
     expect((await readFile(path.join(dir, 'again.pdf'))).equals(first)).toBe(true);
-  });
+    // Nineteen runs of the real binary, each starting Node and Typst: about 1 s each on a quiet machine, three on a
+    // loaded one (CI runs test files side by side).
+  }, 120_000);
 
   it('lists every missing mandatory mention, exits non-zero and writes nothing', async () => {
     const json = JSON.parse(await readFile(path.join(SAMPLES, 'formal-notice.json'), 'utf8'));
