@@ -25,6 +25,28 @@ if (!havePoppler && process.env.AMIABLE_REQUIRE_TOOLS === '1') throw new Error('
 // jsqr is CommonJS with a `default` export in its types: under Node's ESM the module itself is the function.
 const jsQR = ((jsQRModule as unknown as { default?: typeof jsQRModule.default }).default ?? jsQRModule) as typeof jsQRModule.default;
 
+/** SHA-256 of each sample letter (packages/letters/samples), measured 2026-12-02 with Typst 0.14 (typst-ts 0.7.0). */
+const PINNED_SHA256: Record<string, string> = {
+  'agency-letter:fr': '2599682eaf70804eab4a9ade93e12935a6a7d93eba4d9d8d345cab23455adaef',
+  'agency-letter:en': 'ba29b75a37535ecd39c6577fd36ba9b714ab2d444a8e909c04d7d62aef583fda',
+  'call-script:fr': '0e87b53d17906a6ed382322ca3c7b55df4ca6745f33fc76e925acc9bf76b4616',
+  'call-script:en': 'ae2c0f938a00720a8dd883b084ece39d40d1e8b46a1a83184c2cd446f084b25a',
+  'courtesy-reminder:fr': '14efb8884d28983e3804641b960f7dec97c9f29e58ed9510cc0954a8fbae6566',
+  'courtesy-reminder:en': '1e3c012b83c20ab8d4692031ae017ea787a0e013284c795980c5cfebbd6d5208',
+  'formal-notice-consumer:fr': '4892dad96cba9bae82764d50d471a45d3966400709469731760c05122ba97b30',
+  'formal-notice-consumer:en': '220e5c115a4f2f0bb0a2555fb8f6d8281f7c124337904a7b914d6321f5082608',
+  'formal-notice:fr': '9dabeba96c3ad9c6439633f5235798eb5c83de991683bea3d53fe114f12e43db',
+  'formal-notice:en': 'd21fa6b4829d8f1024e2bd0d548adaa536c28deae832f8a21ddab641b3ec1909',
+  'payment-plan:fr': '0cb73f3f53744fb6957dedd3f4e47ab0ac3f8a6887f62402b98b882a435b89a1',
+  'payment-plan:en': '80ba2b3d3d9160979ae24499fb88c88be0e5ae3e1194aab17bc90bc38e518488',
+  'payment-receipt:fr': '7d9d0dc5347398d9a2a938fc2a0fc606fa3ec4078d9dbe653ddb819333f88e57',
+  'payment-receipt:en': 'af13c18f560c4aedbb9083e5d499969f1ef4b66fe63b168a10d3b70212b54f6b',
+  'reminder:fr': '675b3b76fdcaa5fb32a621424eca73ed62e4d5e0bba2f810a6a740942e46a848',
+  'reminder:en': '9ea0f56a1fd096eb7e5f9078537e81f16556a74e1e8ac7289babf5095356a5c7',
+  'second-reminder:fr': '6dbf30f81027082fce79bdadcd4a4b99529b5508b13da48383d56f8d0bf2ca9e',
+  'second-reminder:en': '93fa925478815b1bbee9591cee1df20cbe4c2ce866dce0153f73d0c8b823d788',
+};
+
 const dir = mkdtempSync(join(tmpdir(), 'amiable-letters-'));
 const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
 
@@ -50,6 +72,20 @@ describe('letter PDFs', () => {
     expect(Buffer.from(a.pdf).equals(Buffer.from(b.pdf))).toBe(true);
     expect(a.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(c.sha256).not.toBe(a.sha256);
+  });
+
+  it('keeps the bytes of every sample letter, so that archived letters still render again to the same bytes', async () => {
+    // A document's archive keeps what it was rendered from (facts, text, logo), and verifying it renders it again:
+    // any change of layout, engine, fonts or QR encoder that alters these bytes makes every letter archived before
+    // fail that check. If a default text changed on purpose, update the hashes; otherwise, find what moved.
+    const rendered: Record<string, string> = {};
+    for (const name of Object.keys(PINNED_SHA256)) {
+      const [type, lang] = name.split(':') as [string, 'fr' | 'en'];
+      const out = await renderLetter(sample(type), { lang });
+      if (!out.ok) throw new Error(JSON.stringify(out));
+      rendered[name] = out.sha256;
+    }
+    expect(rendered).toEqual(PINNED_SHA256);
   });
 
   it.skipIf(!havePoppler).each(LETTER_TYPES)('%s opens as an A4 PDF/A-2b with its fonts embedded', async (type) => {
