@@ -8,6 +8,7 @@
  * so interest runs on the outstanding amount from the due date. The app, which has
  * the history, passes its own claim (ClaimTotals) instead.
  */
+import { createHash } from 'node:crypto';
 import { type IsoDate, addDays } from '@amiable/domain';
 import { type ClaimTotals, claimTotals, rateTable } from '@amiable/legal';
 import type { LetterInput } from './letter-input.js';
@@ -27,18 +28,19 @@ export interface LetterFacts {
 }
 
 /** A reference body from the letter's own facts, stable for the same creditor, debtor and invoices. */
-async function derivedReferenceBody(input: LetterInput): Promise<string> {
+function derivedReferenceBody(input: LetterInput): string {
   const seed = [input.creditor.siren ?? input.creditor.name, input.debtor.name, ...input.invoices.map((i) => i.number).sort()].join(
     '\u0000',
   );
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(seed)));
+  // node:crypto rather than WebCrypto: the same digest, computed here rather than on libuv's thread pool.
+  const digest = createHash('sha256').update(seed, 'utf8').digest();
   let n = 0n;
   for (const byte of digest.slice(0, 10)) n = (n << 8n) | BigInt(byte);
   return n.toString(36).toUpperCase().padStart(16, '0').slice(0, 16);
 }
 
 export async function computeLetterFacts(input: LetterInput, claim?: ClaimTotals): Promise<LetterFacts> {
-  const reference = creditorReference(input.reference ?? (await derivedReferenceBody(input)));
+  const reference = creditorReference(input.reference ?? derivedReferenceBody(input));
   const overdue = input.invoices.filter((i) => i.dueDate < input.date && i.outstandingCents > 0);
   // The letter itself is a consumer's formal notice: interest starts from it (C. civ. 1344-1), so none yet.
   const noticeDate = input.formalNoticeDate ?? (input.type === 'formal-notice' ? input.date : null);
