@@ -31,6 +31,7 @@ const AGGREGATE_URLS = [
   '/api/recovery/dispatches',
   '/api/recovery/preview?days=60',
   '/api/recovery/campaigns',
+  '/api/recovery/agents',
   '/api/letters/pending',
   '/api/tenant/agency-profile',
 ];
@@ -130,6 +131,11 @@ const PROBES: readonly Probe[] = [
     }),
   },
   { route: 'GET /api/recovery/cases/:id', url: (v) => `/api/recovery/cases/${v.caseId}` },
+  {
+    route: 'PUT /api/recovery/cases/:id/assignee',
+    url: (v) => `/api/recovery/cases/${v.caseId}/assignee`,
+    body: () => ({ assigneeId: null }),
+  },
   {
     route: 'POST /api/recovery/cases/:id/transition',
     url: (v) => `/api/recovery/cases/${v.caseId}/transition`,

@@ -8,6 +8,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import {
+  assignCase,
   caseDocuments,
   documentContent,
   inTenant,
@@ -243,6 +244,40 @@ describe('letters in a scenario', () => {
         JOIN amiable.case_transition t ON t.case_id = rc.id AND t.to_state = 'formal-notice-sent' WHERE rc.id = ${letter.case_id}`),
     );
     expect(state).toEqual({ state: 'formal-notice-sent', reason: 'formal notice produced, awaiting registered sending' });
+  });
+
+  it('answers to the agent in charge of the case: Reply-To of the e-mail and the contact named in the letter', async () => {
+    // A member of the tenant (identities are written by the auth role; here, by the database's admin).
+    const agentId = randomUUID();
+    await db.admin.query(
+      `INSERT INTO amiable.app_user (id, email, display_name, created_at) VALUES ($1, 'julie.martin@atelier-durand.fr', 'Julie Martin', now())`,
+      [agentId],
+    );
+    await db.admin.query(`INSERT INTO amiable.tenant_member (tenant_id, user_id, role, created_at) VALUES ($1, $2, 'agent', now())`, [
+      fixture.tenantId,
+      agentId,
+    ]);
+    const debtorId = await debtorWithInvoice('Fromagerie des Alpes', true, scenarioId);
+    await runPlanner(db.app, fixture.tenantId, '2026-11-09', new Date(), ids);
+    const letter = await stepDone(debtorId, 'letter-1', 'done');
+    const actor = { kind: 'system' as const, id: null, label: 'test', channel: 'cli' as const, ip: null };
+    expect(await run((tx) => assignCase(tx, { caseId: letter.case_id, assigneeId: agentId }, actor, new Date(), ids))).toEqual({
+      ok: true,
+      value: null,
+    });
+
+    await runPlanner(db.app, fixture.tenantId, '2026-11-16', new Date(), ids);
+    await stepDone(debtorId, 'mail-2', 'sent');
+    const to = `compta@${debtorId.slice(0, 8)}.example`;
+    const mail = await until(async () => received.find((m) => m.to && !Array.isArray(m.to) && m.to.value[0]?.address === to));
+    expect(mail.replyTo?.value[0]?.address).toBe('julie.martin@atelier-durand.fr');
+    const [reminder, attached] = await run((tx) => caseDocuments(tx, letter.case_id));
+    const contactOf = async (id: string) =>
+      ((await run((tx) => documentContent(tx, id))) as unknown as { facts: { input: { contact: { name: string; email: string } } } }).facts
+        .input.contact;
+    // The postal reminder went out before the case was given to her; the letter attached to the e-mail names her.
+    expect((await contactOf(reminder?.id as string)).name).toBe('Claire Dubois');
+    expect(await contactOf(attached?.id as string)).toMatchObject({ name: 'Julie Martin', email: 'julie.martin@atelier-durand.fr' });
   });
 
   it('sends a letter lacking a mandatory mention to the review queue, naming it', async () => {

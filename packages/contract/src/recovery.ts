@@ -211,10 +211,24 @@ export const CaseSummary = Type.Object({
   openInvoices: Type.Integer(),
   outstanding: Amount,
   lastAction: Nullable(Type.Object({ stepId: Type.String(), channel: Channel, occurrence: IsoDateString, status: DispatchStatus })),
+  /** The member in charge: Reply-To of the case's e-mails and the contact named in its letters. */
+  assignee: Nullable(Type.Object({ id: Uuid, name: Type.String() })),
   openedAt: Instant,
   updatedAt: Instant,
 });
 export type CaseSummary = Static<typeof CaseSummary>;
+
+/** Give a case to a member (owner, manager or agent) of the tenant, or take it back with null. */
+export const CaseAssigneeInput = Type.Object({ assigneeId: Nullable(Uuid) }, { additionalProperties: false });
+export type CaseAssigneeInput = Static<typeof CaseAssigneeInput>;
+
+export const CaseAgent = Type.Object({
+  id: Uuid,
+  name: Type.String(),
+  email: Type.String(),
+  role: Type.Union([Type.Literal('owner'), Type.Literal('manager'), Type.Literal('agent')]),
+});
+export type CaseAgent = Static<typeof CaseAgent>;
 
 export const CaseTransitionDto = Type.Object({
   fromState: Nullable(Type.String()),

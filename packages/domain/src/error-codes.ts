@@ -103,6 +103,7 @@ export const FIELD_ISSUE_CODES = [
   'weak_password',
   'invalid_value',
   'locked_by_payments',
+  'not_an_agent',
   'after_until',
   'invalid_iso_date',
   'duplicate_value',

@@ -79,9 +79,91 @@ function changedFields(locale: Locale, details: Details): string {
     .join(', ');
 }
 
+const CASE_STATES: Readonly<Record<Locale, Readonly<Record<string, string>>>> = {
+  fr: {
+    open: 'ouvert',
+    'in-progress': 'en relance',
+    'promise-to-pay': 'promesse de paiement',
+    'payment-plan': 'échéancier',
+    disputed: 'litige',
+    'formal-notice-sent': 'mise en demeure envoyée',
+    'ready-for-litigation': 'prêt pour le contentieux',
+    closed: 'clos',
+  },
+  en: {
+    open: 'open',
+    'in-progress': 'in progress',
+    'promise-to-pay': 'promise to pay',
+    'payment-plan': 'payment plan',
+    disputed: 'disputed',
+    'formal-notice-sent': 'formal notice sent',
+    'ready-for-litigation': 'ready for litigation',
+    closed: 'closed',
+  },
+};
+
+const CALL_OUTCOMES: Readonly<Record<Locale, Readonly<Record<string, string>>>> = {
+  fr: {
+    reached: 'joint',
+    'no-answer': 'pas de réponse',
+    'wrong-number': 'mauvais numéro',
+    promise: 'promesse de paiement',
+    dispute: 'contestation',
+    'payment-plan': 'demande un échéancier',
+    'paid-already': 'dit avoir déjà payé',
+  },
+  en: {
+    reached: 'reached',
+    'no-answer': 'no answer',
+    'wrong-number': 'wrong number',
+    promise: 'promise to pay',
+    dispute: 'dispute',
+    'payment-plan': 'asks for a payment plan',
+    'paid-already': 'says they already paid',
+  },
+};
+
+/** What people and the engine did to a recovery case (packages/db recovery-commands.ts, assign-case.ts). */
+function caseSummary(locale: Locale, action: string, d: Details): string | null {
+  const fr = locale === 'fr';
+  const state = (code: unknown) => CASE_STATES[locale][str(code)] ?? str(code);
+  const date = (value: unknown) => (fr ? formatDateFr(str(value)) : formatDateEn(str(value)));
+  switch (action) {
+    case 'case.assigned':
+      if (d.assigneeId === null || d.assigneeId === undefined) return fr ? 'Dossier sans chargé de relance' : 'Case unassigned';
+      return fr ? `Dossier confié à ${str(d.assigneeName)}` : `Case assigned to ${str(d.assigneeName)}`;
+    case 'case.state-changed':
+      return fr
+        ? `Dossier : ${state(d.from)} → ${state(d.to)} (${str(d.reason)})`
+        : `Case: ${state(d.from)} → ${state(d.to)} (${str(d.reason)})`;
+    case 'case.promise-recorded':
+      return fr
+        ? `Promesse de paiement jusqu’au ${date(d.until)}${d.amountCents == null ? '' : ` (${money(locale, d)})`}`
+        : `Promise to pay by ${date(d.until)}${d.amountCents == null ? '' : ` (${money(locale, d)})`}`;
+    case 'case.promise-kept':
+      return fr ? `Promesse du ${date(d.until)} tenue` : `Promise of ${date(d.until)} kept`;
+    case 'case.promise-broken':
+      return fr ? `Promesse du ${date(d.until)} non tenue` : `Promise of ${date(d.until)} broken`;
+    case 'case.call-logged': {
+      const outcome = CALL_OUTCOMES[locale][str(d.outcome)] ?? str(d.outcome);
+      const note = d.note ? ` — ${str(d.note)}` : '';
+      return fr ? `Appel : ${outcome}${note}` : `Call: ${outcome}${note}`;
+    }
+    case 'case.action-approved':
+      return fr ? `Envoi validé (étape ${str(d.step)})` : `Sending approved (step ${str(d.step)})`;
+    case 'case.action-rejected':
+      return fr ? `Envoi refusé (étape ${str(d.step)})` : `Sending rejected (step ${str(d.step)})`;
+    case 'case.action-reviewed':
+      return fr ? `Envoi incertain traité (étape ${str(d.step)})` : `Uncertain sending resolved (step ${str(d.step)})`;
+    default:
+      return null;
+  }
+}
+
 export function activitySummary(locale: Locale, action: string, details: Details): string {
   const fr = locale === 'fr';
   const d = details;
+  if (action.startsWith('case.')) return caseSummary(locale, action, d) ?? action;
   switch (action) {
     case 'invoice.created':
       return fr

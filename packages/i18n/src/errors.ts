@@ -121,6 +121,7 @@ export const FIELD_ISSUE_MESSAGES: Readonly<Record<Locale, Messages>> = {
     plan_below_due: 'le total de l’échéancier ({total}) est inférieur au principal dû ({due})',
     locked_by_payments:
       'des règlements sont déjà affectés à cette facture : son débiteur et sa devise ne peuvent plus changer (annulez d’abord les affectations)',
+    not_an_agent: '« {value} » n’est pas un membre actif de l’équipe pouvant suivre un dossier (propriétaire, responsable ou agent)',
   },
   en: {
     required: 'required value missing',
@@ -162,5 +163,6 @@ export const FIELD_ISSUE_MESSAGES: Readonly<Record<Locale, Messages>> = {
     plan_below_due: 'the plan total ({total}) is below the principal due ({due})',
     locked_by_payments:
       'payments are already allocated to this invoice: its debtor and currency cannot change (reverse the allocations first)',
+    not_an_agent: '"{value}" is not an active team member who may follow a case (owner, manager or agent)',
   },
 };

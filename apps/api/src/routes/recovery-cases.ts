@@ -1,6 +1,8 @@
 import {
   ApprovalDecision,
   CallOutcome,
+  CaseAgent,
+  CaseAssigneeInput,
   CaseDetail,
   CaseQuery,
   CaseSummary,
@@ -16,10 +18,12 @@ import {
   type CommandActor,
   type DispatchView,
   type Tx,
+  assignCase,
   caseTimeline,
   changeCaseState,
   decideApproval,
   listCases,
+  listCaseAgents,
   listDispatches,
   invoiceNumbers,
   loadPlanningSnapshot,
@@ -72,6 +76,7 @@ function caseDto(c: CaseView) {
     openInvoices: c.openInvoices,
     outstanding: formatDecimalAmount(c.outstandingCents),
     lastAction: c.lastAction as CaseSummary['lastAction'],
+    assignee: c.assignee,
     openedAt: iso(c.openedAt),
     updatedAt: iso(c.updatedAt),
   };
@@ -204,6 +209,45 @@ export async function recoveryCaseRoutes(app: App, deps: ApiDeps): Promise<void>
           deps.ids,
         ),
       );
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/recovery/agents',
+    {
+      schema: {
+        tags,
+        summary: 'The members who may be put in charge of a case (owners, managers, agents)',
+        response: { 200: Type.Array(CaseAgent) },
+      },
+    },
+    async (request) => {
+      const principal = authorize(request, 'ledger:read');
+      return inCallerTenant(deps, request, principal, ({ tx }) => listCaseAgents(tx));
+    },
+  );
+
+  app.put(
+    '/recovery/cases/:id/assignee',
+    {
+      schema: {
+        tags,
+        summary: 'Put a member in charge of a case (Reply-To of its e-mails, contact in its letters), or null to take it back (manager)',
+        params: IdParams,
+        body: CaseAssigneeInput,
+        response: { 204: Type.Null() },
+      },
+    },
+    async (request, reply) => {
+      const principal = authorize(request, 'ledger:write');
+      const assigneeId = request.body.assigneeId;
+      const result = await inCallerTenant(deps, request, principal, ({ tx }) =>
+        assignCase(tx, { caseId: request.params.id, assigneeId }, commandActor(request, principal), now(), deps.ids),
+      );
+      if (!result.ok && result.reason === 'assignee-not-agent')
+        fail({ code: 'VALIDATION_FAILED', issues: [{ field: 'assigneeId', code: 'not_an_agent', params: { value: assigneeId ?? '' } }] });
+      if (!result.ok) failCommand(result);
       return reply.code(204).send(null);
     },
   );

@@ -5,6 +5,8 @@ import { recoveryKeys } from './recovery-keys';
 import type {
   ApprovalDecision,
   CallOutcome,
+  CaseAgent,
+  CaseAssigneeInput,
   CaseDetail,
   CaseQuery,
   CaseSummary,
@@ -24,6 +26,8 @@ export const listCases = (query: CaseQuery, signal?: AbortSignal) => apiRequest<
 export const getCase = (id: string, signal?: AbortSignal) => apiRequest<CaseDetail>('GET', casePath(id), { signal });
 export const changeCaseState = (id: string, body: CaseTransitionInput) =>
   apiRequest<void>('POST', `${casePath(id)}/transition`, { json: body });
+export const assignCase = (id: string, body: CaseAssigneeInput) => apiRequest<void>('PUT', `${casePath(id)}/assignee`, { json: body });
+export const listAgents = (signal?: AbortSignal) => apiRequest<CaseAgent[]>('GET', '/recovery/agents', { signal });
 export const addPromise = (id: string, body: PromiseInput) => apiRequest<void>('POST', `${casePath(id)}/promises`, { json: body });
 export const listDispatches = (view: DispatchView, signal?: AbortSignal) =>
   apiRequest<DispatchDto[]>('GET', '/recovery/dispatches', { query: { view }, signal });
@@ -41,6 +45,10 @@ export function useCases(query: CaseQuery) {
 
 export function useCase(id: string) {
   return useQuery({ queryKey: recoveryKeys.case(id), queryFn: ({ signal }) => getCase(id, signal) });
+}
+
+export function useAgents() {
+  return useQuery({ queryKey: ['recovery', 'agents'], queryFn: ({ signal }) => listAgents(signal) });
 }
 
 export function useDispatches(view: DispatchView) {
@@ -97,6 +105,11 @@ export function useResolveReview() {
 export function useChangeCaseState(id: string) {
   const changed = useWorkChanged();
   return useMutation({ mutationFn: (body: CaseTransitionInput) => changeCaseState(id, body), onSuccess: changed });
+}
+
+export function useAssignCase(id: string) {
+  const changed = useWorkChanged();
+  return useMutation({ mutationFn: (body: CaseAssigneeInput) => assignCase(id, body), onSuccess: changed });
 }
 
 export function useAddPromise(id: string) {

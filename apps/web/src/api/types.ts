@@ -106,6 +106,8 @@ export type {
   CallOutcome,
   CaseSummary,
   CaseDetail,
+  CaseAgent,
+  CaseAssigneeInput,
   PlannedActionDto,
   Preview,
   CampaignDto,

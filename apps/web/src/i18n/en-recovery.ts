@@ -168,6 +168,14 @@ export const enRecovery: Shape<typeof frRecovery> = {
     },
   },
   case: {
+    assignee: {
+      title: 'Agent in charge',
+      none: 'Nobody: replies go to the creditor’s recovery contact.',
+      hint: 'Its e-mails answer to this person, and its letters name them as the contact.',
+      label: 'Give the case to',
+      unassigned: 'Nobody',
+      saved: 'Case assigned.',
+    },
     back: 'All cases',
     openedAt: 'Case opened on {{date}}',
     creditor: 'Creditor: {{name}}',

@@ -165,6 +165,14 @@ export const frRecovery = {
     },
   },
   case: {
+    assignee: {
+      title: 'Chargé de relance',
+      none: 'Personne\u00a0: les réponses vont au contact de recouvrement du créancier.',
+      hint: 'Ses e-mails répondent à cette personne et ses courriers la nomment comme interlocuteur.',
+      label: 'Confier le dossier à',
+      unassigned: 'Personne',
+      saved: 'Dossier attribué.',
+    },
     back: 'Tous les dossiers',
     openedAt: 'Dossier ouvert le {{date}}',
     creditor: 'Créancier\u00a0: {{name}}',

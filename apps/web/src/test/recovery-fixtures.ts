@@ -37,6 +37,7 @@ export const CASE: CaseSummary = {
   openInvoices: 2,
   outstanding: '1234.56',
   lastAction: { stepId: 'call', channel: 'call', occurrence: '2026-11-23', status: 'done' },
+  assignee: null,
   openedAt: '2026-11-23T06:00:00.000Z',
   updatedAt: '2026-11-23T09:10:00.000Z',
 };

@@ -117,7 +117,10 @@ export async function loadCaseLetter(tx: Tx, request: CaseLetterRequest): Promis
            coalesce(c.trade_name, c.legal_name) AS c_name, c.siren AS c_siren, c.address_line1 AS c_line1, c.address_line2 AS c_line2,
            c.postal_code AS c_postal, c.city AS c_city, c.country AS c_country, c.email AS c_email, c.phone AS c_phone,
            c.iban AS c_iban, c.bic AS c_bic, c.letter_legal_mentions AS c_mentions, c.logo_file_id AS c_logo,
-           c.recovery_contact_name AS contact_name, c.recovery_contact_email AS contact_email, c.recovery_contact_phone AS contact_phone,
+           -- The agent in charge of the case (migration 0014) is the contact; else the creditor's recovery contact.
+           coalesce(u.display_name, c.recovery_contact_name) AS contact_name,
+           CASE WHEN u.id IS NOT NULL THEN u.email ELSE c.recovery_contact_email END AS contact_email,
+           c.recovery_contact_phone AS contact_phone,
            d.kind AS d_kind, d.name AS d_name, d.siren AS d_siren,
            coalesce(d.address_line1, k.address_line1) AS d_line1,
            CASE WHEN d.address_line1 IS NOT NULL THEN d.address_line2 ELSE k.address_line2 END AS d_line2,
@@ -130,6 +133,7 @@ export async function loadCaseLetter(tx: Tx, request: CaseLetterRequest): Promis
     FROM amiable.recovery_case rc
     JOIN amiable.creditor c ON c.tenant_id = rc.tenant_id AND c.id = rc.creditor_id
     JOIN amiable.debtor d ON d.tenant_id = rc.tenant_id AND d.id = rc.debtor_id
+    LEFT JOIN amiable.app_user u ON u.id = rc.assignee_id
     LEFT JOIN LATERAL (SELECT address_line1, address_line2, postal_code, city, country, preferred_locale FROM amiable.contact k
                        WHERE k.tenant_id = rc.tenant_id AND k.debtor_id = rc.debtor_id AND k.address_line1 IS NOT NULL
                        ORDER BY k.is_primary DESC, k.created_at LIMIT 1) k ON true

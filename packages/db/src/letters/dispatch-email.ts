@@ -1,7 +1,7 @@
 /**
  * An e-mail step that sends a letter: the letter's HTML and text version, its PDF
- * attached, the sender's name (the creditor) and the Reply-To (its recovery
- * contact). Both documents are archived (issue 5 point 6) before the hand-over to
+ * attached, the sender's name (the creditor) and the Reply-To (the agent in charge
+ * of the case, else the creditor's recovery contact). Both documents are archived (issue 5 point 6) before the hand-over to
  * SMTP, keyed by the dispatch, so a retried job finds them. A step's plain message
  * is archived with its outcome instead (finishDispatch).
  */
@@ -28,8 +28,9 @@ export interface PreparedEmail extends EmailEnvelope {
 
 async function envelopeOf(tx: Tx, caseId: string): Promise<EmailEnvelope> {
   const row = await tx.maybeOne<{ name: string; reply_to: string | null }>(sql`
-    SELECT coalesce(c.trade_name, c.legal_name) AS name, coalesce(c.recovery_contact_email, c.email) AS reply_to
+    SELECT coalesce(c.trade_name, c.legal_name) AS name, coalesce(u.email, c.recovery_contact_email, c.email) AS reply_to
     FROM amiable.recovery_case rc JOIN amiable.creditor c ON c.tenant_id = rc.tenant_id AND c.id = rc.creditor_id
+    LEFT JOIN amiable.app_user u ON u.id = rc.assignee_id
     WHERE rc.id = ${caseId}`);
   return { fromName: row?.name ?? '', replyTo: row?.reply_to ?? null };
 }

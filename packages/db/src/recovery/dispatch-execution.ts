@@ -40,7 +40,7 @@ export type Claim =
       readonly invoiceIds: readonly string[];
       /** The letter an e-mail step sends (HTML version, PDF attached), when it names one. */
       readonly letter: string | null;
-      /** The sender's name (the creditor) and the Reply-To (its recovery contact). */
+      /** The sender's name (the creditor) and the Reply-To (the agent in charge of the case, else the creditor's recovery contact). */
       readonly envelope: { readonly fromName: string; readonly replyTo: string | null };
     }
   | { readonly kind: 'already-handled' | 'skipped' | 'uncertain' | 'no-recipient' | 'postponed' };
@@ -121,10 +121,11 @@ export async function claimDispatch(pool: pg.Pool, tenantId: string, dispatchId:
       locale: 'fr' | 'en' | null;
     }>(sql`
       SELECT d.name AS debtor_name, d.kind, c.legal_name AS creditor_name, coalesce(c.trade_name, c.legal_name) AS sender_name,
-             coalesce(c.recovery_contact_email, c.email) AS reply_to, k.address, k.preferred_locale AS locale
+             coalesce(u.email, c.recovery_contact_email, c.email) AS reply_to, k.address, k.preferred_locale AS locale
       FROM amiable.recovery_case rc
       JOIN amiable.debtor d ON d.tenant_id = rc.tenant_id AND d.id = rc.debtor_id
       JOIN amiable.creditor c ON c.tenant_id = rc.tenant_id AND c.id = rc.creditor_id
+      LEFT JOIN amiable.app_user u ON u.id = rc.assignee_id
       LEFT JOIN LATERAL (SELECT CASE WHEN ${sms} THEN phone ELSE email END AS address, preferred_locale FROM amiable.contact k
                          WHERE k.tenant_id = rc.tenant_id AND k.debtor_id = rc.debtor_id AND (CASE WHEN ${sms} THEN phone ELSE email END) IS NOT NULL
                          ORDER BY k.is_primary DESC, k.created_at LIMIT 1) k ON true

@@ -6,3 +6,4 @@ export * from './recovery-queries.js';
 export * from './recovery-commands.js';
 export * from './scenario-commands.js';
 export * from './campaigns/index.js';
+export * from './assign-case.js';

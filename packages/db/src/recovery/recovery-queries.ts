@@ -114,6 +114,7 @@ export interface CaseView {
   readonly openInvoices: number;
   readonly outstandingCents: number;
   readonly lastAction: { readonly stepId: string; readonly channel: string; readonly occurrence: IsoDate; readonly status: string } | null;
+  readonly assignee: { readonly id: string; readonly name: string } | null;
   readonly openedAt: Date;
   readonly updatedAt: Date;
 }
@@ -138,6 +139,8 @@ export async function listCases(
     open_invoices: number;
     outstanding: string;
     last: { step_id: string; channel: string; occurrence: string; status: string } | null;
+    assignee_id: string | null;
+    assignee_name: string | null;
     opened_at: Date;
     updated_at: Date;
   }>(sql`
@@ -145,10 +148,11 @@ export async function listCases(
            inv.n AS open_invoices, inv.outstanding::text AS outstanding,
            (SELECT jsonb_build_object('step_id', x.step_id, 'channel', x.channel, 'occurrence', x.occurrence::text, 'status', x.status)
               FROM amiable.dispatch x WHERE x.tenant_id = rc.tenant_id AND x.case_id = rc.id ORDER BY x.occurrence DESC, x.created_at DESC LIMIT 1) AS last,
-           rc.opened_at, rc.updated_at
+           rc.assignee_id, u.display_name AS assignee_name, rc.opened_at, rc.updated_at
     FROM amiable.recovery_case rc
     JOIN amiable.debtor d ON d.tenant_id = rc.tenant_id AND d.id = rc.debtor_id
     JOIN amiable.creditor c ON c.tenant_id = rc.tenant_id AND c.id = rc.creditor_id
+    LEFT JOIN amiable.app_user u ON u.id = rc.assignee_id
     CROSS JOIN LATERAL (SELECT count(*)::int AS n, coalesce(sum(i.outstanding_cents), 0) AS outstanding FROM amiable.invoice i
       WHERE i.tenant_id = rc.tenant_id AND i.debtor_id = rc.debtor_id AND i.creditor_id = rc.creditor_id AND i.kind = 'invoice' AND i.outstanding_cents > 0) inv
     ${where.length ? sql`WHERE ${join(where, ' AND ')}` : sql``}
@@ -163,6 +167,7 @@ export async function listCases(
     openInvoices: r.open_invoices,
     outstandingCents: Number(r.outstanding),
     lastAction: r.last ? { stepId: r.last.step_id, channel: r.last.channel, occurrence: r.last.occurrence, status: r.last.status } : null,
+    assignee: r.assignee_id ? { id: r.assignee_id, name: r.assignee_name ?? '' } : null,
     openedAt: r.opened_at,
     updatedAt: r.updated_at,
   }));

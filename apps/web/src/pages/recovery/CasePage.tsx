@@ -10,6 +10,7 @@ import { useLinkProps } from '../../lib/links';
 import { canManageRecovery, canWorkRecovery } from '../../lib/permissions';
 import { useFormat } from '../../lib/use-format';
 import { Figure } from '../calculator/Figure';
+import { AssigneeSection } from './AssigneeSection';
 import { CaseDocumentsSection } from './CaseDocumentsSection';
 import { CaseStateBadge } from './CaseStateBadge';
 import { CaseTimeline } from './CaseTimeline';
@@ -67,6 +68,7 @@ export function CasePage({ id }: { readonly id: string }) {
             </Grid.Col>
             <Grid.Col span={{ base: 12, lg: 5 }}>
               <Stack gap="md">
+                <AssigneeSection caseId={id} assignee={data.assignee} canAssign={open && canManageRecovery(me.role)} />
                 <CaseDocumentsSection caseId={id} canProduce={canWorkRecovery(me.role)} outstanding={data.outstanding} />
                 <Section title={t('recovery.case.next')} testId="case-next">
                   <PlannedActionsTable actions={data.nextActions} empty={t('recovery.case.nextEmpty')} testId="case-next-actions" />

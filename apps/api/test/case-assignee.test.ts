@@ -1,0 +1,94 @@
+/**
+ * The agent in charge of a case (PUT /api/recovery/cases/{id}/assignee): a manager
+ * gives the case to a member who may act on cases; the case shows them, the
+ * debtor's journal says so in the reader's language, and the letters produced
+ * from then on name them as the person to contact (the e-mails' Reply-To is
+ * checked by the worker's letter-dispatch test). A viewer, a member of another
+ * tenant or an unknown id is refused with the field named, and nothing changes.
+ */
+import { documentContent, inTenant } from '@amiable/db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type LettersSetup, RATES_2026_H2, startLettersApi } from './letters-setup.js';
+
+let setup: LettersSetup;
+let call: LettersSetup['call'];
+const assignee = () => `/api/recovery/cases/${setup.caseId}/assignee`;
+
+async function invite(email: string, displayName: string, role: 'agent' | 'viewer'): Promise<string> {
+  const invited = await call('POST', '/api/users', { email, displayName, role });
+  expect(invited.status).toBe(201);
+  return invited.body.userId as string;
+}
+
+async function letterContact(): Promise<{ name: string; email?: string }> {
+  const produced = await call('POST', `/api/recovery/cases/${setup.caseId}/letters`, { type: 'reminder' });
+  expect(produced.status).toBe(201);
+  const content = await inTenant(setup.api.db.app, { tenantId: setup.tenantId }, (tx) => documentContent(tx, produced.body.id));
+  if (!content) throw new Error('document not archived');
+  return (content.facts as { input: { contact: { name: string; email?: string } } }).input.contact;
+}
+
+beforeAll(async () => {
+  setup = await startLettersApi();
+  call = setup.call;
+  // Letters state penalties at today's date (2026-11-23): the half-year's rates are needed.
+  expect((await call('PUT', '/api/legal/rates/2026-H2', RATES_2026_H2)).status).toBe(200);
+});
+afterAll(async () => {
+  await setup?.api.close();
+});
+
+describe('the agent in charge of a case', () => {
+  it('is chosen among the members who may act on cases, shown on the case, logged, and named in letters', async () => {
+    const julie = await invite('julie.martin@lettres.test', 'Julie Martin', 'agent');
+    const viewer = await invite('lecteur@lettres.test', 'Lecteur', 'viewer');
+    const before = await letterContact();
+
+    const agents = await call('GET', '/api/recovery/agents');
+    expect(agents.status).toBe(200);
+    expect(agents.body.map((a: { name: string; role: string }) => [a.name, a.role])).toEqual([
+      ['Julie Martin', 'agent'],
+      ['owner', 'owner'],
+    ]);
+    expect(agents.body.map((a: { id: string }) => a.id)).not.toContain(viewer);
+
+    expect((await call('PUT', assignee(), { assigneeId: julie })).status).toBe(204);
+    const shown = await call('GET', `/api/recovery/cases/${setup.caseId}`);
+    expect(shown.body.assignee).toEqual({ id: julie, name: 'Julie Martin' });
+    const listed = await call('GET', '/api/recovery/cases');
+    expect(listed.body.find((c: { id: string }) => c.id === setup.caseId).assignee).toEqual({ id: julie, name: 'Julie Martin' });
+
+    expect(await letterContact()).toMatchObject({ name: 'Julie Martin', email: 'julie.martin@lettres.test' });
+
+    const journal = await call('GET', `/api/debtors/${setup.debtorId}/activity?limit=100`);
+    expect(journal.body.items.map((i: { summary: string }) => i.summary)).toContain('Dossier confié à Julie Martin');
+    const journalEn = await call('GET', `/api/debtors/${setup.debtorId}/activity?limit=100`, undefined, { 'accept-language': 'en' });
+    expect(journalEn.body.items.map((i: { summary: string }) => i.summary)).toContain('Case assigned to Julie Martin');
+
+    // Taken back: the letters name the creditor's contact again.
+    expect((await call('PUT', assignee(), { assigneeId: null })).status).toBe(204);
+    expect((await call('GET', `/api/recovery/cases/${setup.caseId}`)).body.assignee).toBeNull();
+    expect(await letterContact()).toEqual(before);
+  });
+
+  it('refuses a viewer, another tenant’s member or an unknown id, naming the field, and changes nothing', async () => {
+    const viewer = (await call('GET', '/api/users')).body.items.find((m: { email: string }) => m.email === 'lecteur@lettres.test').userId;
+    const other = await setup.api.createTenantWithOwner('Autre SAS', 'owner@autre.test');
+    for (const id of [viewer, other.userId, '6f1d7c2e-8a4b-4c1d-9e2f-0a1b2c3d4e5f']) {
+      const refused = await call('PUT', assignee(), { assigneeId: id });
+      expect(refused.status).toBe(400);
+      expect(refused.body.issues).toEqual([
+        {
+          field: 'assigneeId',
+          code: 'not_an_agent',
+          message: `« assigneeId » : « ${id} » n’est pas un membre actif de l’équipe pouvant suivre un dossier (propriétaire, responsable ou agent)`,
+        },
+      ]);
+    }
+    const malformed = await call('PUT', assignee(), { assigneeId: 'julie' });
+    expect(malformed.status).toBe(400);
+    expect(JSON.stringify(malformed.body)).toContain('assigneeId');
+    expect((await call('GET', `/api/recovery/cases/${setup.caseId}`)).body.assignee).toBeNull();
+    expect((await call('PUT', '/api/recovery/cases/6f1d7c2e-8a4b-4c1d-9e2f-0a1b2c3d4e5f/assignee', { assigneeId: null })).status).toBe(404);
+  });
+});
