@@ -1,9 +1,10 @@
 /**
  * An e-mail step that sends a letter: the letter's HTML and text version, its PDF
  * attached, the sender's name (the creditor) and the Reply-To (the agent in charge
- * of the case, else the creditor's recovery contact). Both documents are archived (issue 5 point 6) before the hand-over to
- * SMTP, keyed by the dispatch, so a retried job finds them. A step's plain message
- * is archived with its outcome instead (finishDispatch).
+ * of the case, else the creditor's recovery contact). Both documents are archived
+ * (issue 5 point 6) before the hand-over to SMTP, keyed by the dispatch, so a
+ * retried job finds them. A step's plain message is archived with its outcome
+ * instead (finishDispatch).
  */
 import type { IdGenerator, IsoDate } from '@amiable/domain';
 import { LETTER_TYPES, type LetterType, renderLetterEmail } from '@amiable/letters';
