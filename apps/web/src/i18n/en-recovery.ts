@@ -168,6 +168,12 @@ export const enRecovery: Shape<typeof frRecovery> = {
     },
   },
   case: {
+    engineReasons: {
+      firstAction: 'first recovery action planned',
+      noticeRegistered: 'formal notice produced, awaiting registered sending',
+      noticePrint: 'formal notice produced, to print and post',
+      campaign: 'campaign “{{name}}” planned',
+    },
     assignee: {
       title: 'Agent in charge',
       none: 'Nobody: replies go to the creditor’s recovery contact.',

@@ -165,6 +165,12 @@ export const frRecovery = {
     },
   },
   case: {
+    engineReasons: {
+      firstAction: 'première action de relance planifiée',
+      noticeRegistered: 'mise en demeure produite, en attente d’envoi en recommandé',
+      noticePrint: 'mise en demeure produite, à imprimer et poster',
+      campaign: 'campagne « {{name}} » planifiée',
+    },
     assignee: {
       title: 'Chargé de relance',
       none: 'Personne\u00a0: les réponses vont au contact de recouvrement du créancier.',

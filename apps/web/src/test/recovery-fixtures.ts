@@ -48,7 +48,7 @@ export const CASE_DETAIL: CaseDetail = {
     {
       fromState: null,
       toState: 'in-progress',
-      reason: 'Première relance planifiée',
+      reason: 'first recovery action planned',
       actor: 'planificateur',
       occurredAt: '2026-11-23T06:00:00.000Z',
     },

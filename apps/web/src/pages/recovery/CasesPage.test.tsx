@@ -88,7 +88,8 @@ describe('CasesPage', () => {
     expect(entries.map((entry) => entry.getAttribute('data-kind'))).toEqual(['transition', 'dispatch', 'transition', 'promise']);
     const opened = entries[0] as HTMLElement;
     expect(within(opened).getByText('Ouverture : En cours')).toBeTruthy();
-    expect(within(opened).getByText('Motif : Première relance planifiée')).toBeTruthy();
+    // The planner's reason is stored in English (the audit trail) and shown in the reader's language.
+    expect(within(opened).getByText('Motif : première action de relance planifiée')).toBeTruthy();
     const changed = entries[2] as HTMLElement;
     expect(within(changed).getByText('En cours → Promesse de paiement')).toBeTruthy();
     expect(within(changed).getByText('Par Claire Martin, le 23/11/2026 10:10')).toBeTruthy();

@@ -4,6 +4,7 @@ import { documentContentUrl } from '../../api/letters';
 import { useFormat } from '../../lib/use-format';
 import { shortSha } from '../letters/document-labels';
 import { RECOVERY_CURRENCY } from './DispatchHeader';
+import { engineReason } from './engine-reason';
 import { type TimelineEntry, outcomeNote } from './timeline';
 
 /** The details under a timeline entry: who and why, the action's invoices and error, the promise's amount. */
@@ -16,7 +17,7 @@ export function TimelineEntryBody({ entry }: { readonly entry: TimelineEntry }) 
         <Text size="xs" c="dimmed">
           {t('recovery.case.by', { actor: entry.transition.actor, date: format.dateTime(entry.transition.occurredAt) })}
         </Text>
-        <Text size="sm">{t('recovery.case.reason', { reason: entry.transition.reason })}</Text>
+        <Text size="sm">{t('recovery.case.reason', { reason: engineReason(t, entry.transition.reason) })}</Text>
       </>
     );
   }
