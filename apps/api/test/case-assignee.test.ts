@@ -57,6 +57,14 @@ describe('the agent in charge of a case', () => {
     expect(shown.body.assignee).toEqual({ id: julie, name: 'Julie Martin' });
     const listed = await call('GET', '/api/recovery/cases');
     expect(listed.body.find((c: { id: string }) => c.id === setup.caseId).assignee).toEqual({ id: julie, name: 'Julie Martin' });
+    // The list filters by agent, or by cases nobody is in charge of.
+    const ids = async (query: string) => (await call('GET', `/api/recovery/cases?${query}`)).body.map((c: { id: string }) => c.id);
+    expect(await ids(`assignee=${julie}`)).toEqual([setup.caseId]);
+    expect(await ids('assignee=none')).toEqual([]);
+    expect(await ids(`assignee=${viewer}`)).toEqual([]);
+    const bad = await call('GET', '/api/recovery/cases?assignee=julie');
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('assignee');
 
     expect(await letterContact()).toMatchObject({ name: 'Julie Martin', email: 'julie.martin@lettres.test' });
 
@@ -68,6 +76,7 @@ describe('the agent in charge of a case', () => {
     // Taken back: the letters name the creditor's contact again.
     expect((await call('PUT', assignee(), { assigneeId: null })).status).toBe(204);
     expect((await call('GET', `/api/recovery/cases/${setup.caseId}`)).body.assignee).toBeNull();
+    expect((await call('GET', '/api/recovery/cases?assignee=none')).body.map((c: { id: string }) => c.id)).toEqual([setup.caseId]);
     expect(await letterContact()).toEqual(before);
   });
 

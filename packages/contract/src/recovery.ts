@@ -272,6 +272,8 @@ export const CaseQuery = Type.Object(
   {
     state: Type.Optional(CaseState),
     debtorId: Type.Optional(Uuid),
+    /** A member's id: the cases they are in charge of; "none": the cases nobody is. */
+    assignee: Type.Optional(Type.Union([Uuid, Type.Literal('none')])),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
   },
   { additionalProperties: false },

@@ -122,7 +122,7 @@ export async function recoveryCaseRoutes(app: App, deps: ApiDeps): Promise<void>
       const principal = authorize(request, 'ledger:read');
       const q = request.query;
       const cases = await inCallerTenant(deps, request, principal, ({ tx }) =>
-        listCases(tx, { state: q.state, debtorId: q.debtorId, limit: q.limit ?? 100 }),
+        listCases(tx, { state: q.state, debtorId: q.debtorId, assignee: q.assignee, limit: q.limit ?? 100 }),
       );
       return cases.map(caseDto);
     },

@@ -121,10 +121,19 @@ export interface CaseView {
 
 export async function listCases(
   db: Queryable,
-  f: { state?: string | undefined; debtorId?: string | undefined; caseId?: string | undefined; limit: number },
+  f: {
+    state?: string | undefined;
+    debtorId?: string | undefined;
+    caseId?: string | undefined;
+    /** A member's id, or "none" for the cases nobody is in charge of. */
+    assignee?: string | undefined;
+    limit: number;
+  },
 ): Promise<CaseView[]> {
   const where: SqlQuery[] = [];
   if (f.state) where.push(sql`rc.state = ${f.state}`);
+  if (f.assignee === 'none') where.push(sql`rc.assignee_id IS NULL`);
+  else if (f.assignee) where.push(sql`rc.assignee_id = ${f.assignee}`);
   if (f.debtorId) where.push(sql`rc.debtor_id = ${f.debtorId}`);
   if (f.caseId) where.push(sql`rc.id = ${f.caseId}`);
   const rows = await db.query<{

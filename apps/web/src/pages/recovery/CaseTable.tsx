@@ -16,7 +16,7 @@ export function CaseTable({ cases }: { readonly cases: readonly CaseSummary[] })
   const [, navigate] = useLocation();
   const right = { textAlign: 'right', whiteSpace: 'nowrap' } as const;
   return (
-    <Table.ScrollContainer minWidth={980}>
+    <Table.ScrollContainer minWidth={1120}>
       <Table striped highlightOnHover verticalSpacing="xs" data-testid="case-table">
         <Table.Thead>
           <Table.Tr>
@@ -25,13 +25,14 @@ export function CaseTable({ cases }: { readonly cases: readonly CaseSummary[] })
             <Table.Th>{t('recovery.cases.columns.state')}</Table.Th>
             <Table.Th style={right}>{t('recovery.cases.columns.openInvoices')}</Table.Th>
             <Table.Th style={right}>{t('recovery.cases.columns.outstanding')}</Table.Th>
+            <Table.Th>{t('recovery.cases.columns.assignee')}</Table.Th>
             <Table.Th>{t('recovery.cases.columns.lastAction')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {cases.length === 0 ? (
             <Table.Tr>
-              <Table.Td colSpan={6}>
+              <Table.Td colSpan={7}>
                 <Text c="dimmed" ta="center" py="md" data-testid="case-table-empty">
                   {t('recovery.cases.empty')}
                 </Text>
@@ -58,6 +59,7 @@ export function CaseTable({ cases }: { readonly cases: readonly CaseSummary[] })
               </Table.Td>
               <Table.Td style={right}>{row.openInvoices}</Table.Td>
               <Table.Td style={right}>{format.amount(row.outstanding, RECOVERY_CURRENCY)}</Table.Td>
+              <Table.Td data-testid="case-row-assignee">{row.assignee?.name ?? '—'}</Table.Td>
               <Table.Td>
                 <LastActionCell action={row.lastAction} />
               </Table.Td>

@@ -22,14 +22,23 @@ const OTHER = {
   openInvoices: 1,
   outstanding: '80.00',
   lastAction: null,
+  assignee: { id: '00000000-0000-4000-8000-0000000000a1', name: 'Julie Martin' },
 };
+const JULIE = { id: '00000000-0000-4000-8000-0000000000a1', name: 'Julie Martin', email: 'julie@example.fr', role: 'agent' };
 
 function renderAt(path: string, role: Role, routes: Record<string, RouteHandler | MockReply> = {}) {
   const server = mockFetch({
     'GET /api/auth/me': { body: { ...TEST_ME, role } },
-    'GET /api/recovery/cases': (call) => ({
-      body: [CASE, OTHER].filter((c) => !call.search.get('state') || c.state === call.search.get('state')),
-    }),
+    'GET /api/recovery/cases': (call) => {
+      const state = call.search.get('state');
+      const assignee = call.search.get('assignee');
+      return {
+        body: [CASE, OTHER]
+          .filter((c) => !state || c.state === state)
+          .filter((c) => !assignee || (assignee === 'none' ? c.assignee === null : c.assignee?.id === assignee)),
+      };
+    },
+    'GET /api/recovery/agents': { body: [JULIE] },
     [`GET /api/recovery/cases/${CASE_ID}`]: { body: CASE_DETAIL },
     ...routes,
   });
@@ -54,8 +63,10 @@ describe('CasesPage', () => {
       'Promesse de paiement',
       '2',
       `1${NNBSP}234,56${NBSP}€`,
+      '—',
       'call📞Appel23/11/2026Fait',
     ]);
+    expect(within(rows[1] as HTMLElement).getByTestId('case-row-assignee').textContent).toBe('Julie Martin');
     expect(within(rows[1] as HTMLElement).getByText('Mise en demeure envoyée')).toBeTruthy();
     expect(screen.getByTestId('nav-cases').getAttribute('aria-current')).toBe('page');
     expect(screen.getByTestId('nav-recovery').getAttribute('aria-current')).toBeNull();
@@ -74,6 +85,21 @@ describe('CasesPage', () => {
     fireEvent.click((await screen.findAllByTestId('case-row'))[0] as HTMLElement);
     expect(await screen.findByTestId('case-timeline')).toBeTruthy();
     expect(location.history.at(-1)).toBe(`/recovery/cases/${CASE_ID}`);
+  });
+
+  it('filters the cases by agent in charge, or those nobody is, keeping the state filter in the URL', async () => {
+    const { server, location } = renderAt('/recovery/cases?state=formal-notice-sent', 'viewer');
+    await waitFor(() => expect(screen.getAllByTestId('case-row')).toHaveLength(1));
+    await waitFor(() => expect(screen.getByTestId('case-filter-assignee').querySelectorAll('option')).toHaveLength(3));
+    fireEvent.change(screen.getByTestId('case-filter-assignee'), { target: { value: JULIE.id } });
+    await waitFor(() => expect(location.history.at(-1)).toBe(`/recovery/cases?state=formal-notice-sent&assignee=${JULIE.id}`));
+    await waitFor(() => expect(server.calls.at(-1)?.search.get('assignee')).toBe(JULIE.id));
+    expect(screen.getAllByTestId('case-row').map((row) => row.getAttribute('data-case-id'))).toEqual([OTHER.id]);
+
+    fireEvent.change(screen.getByTestId('case-filter-state'), { target: { value: '' } });
+    fireEvent.change(screen.getByTestId('case-filter-assignee'), { target: { value: 'none' } });
+    await waitFor(() => expect(location.history.at(-1)).toBe('/recovery/cases?assignee=none'));
+    await waitFor(() => expect(screen.getAllByTestId('case-row').map((row) => row.getAttribute('data-case-id'))).toEqual([CASE_ID]));
   });
 
   it('shows the case’s timeline, next actions, and no forms to a viewer', async () => {

@@ -1,23 +1,36 @@
 import { Group, NativeSelect, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useSearch } from 'wouter';
-import { useCases } from '../../api/recovery-cases';
+import { useAgents, useCases } from '../../api/recovery-cases';
 import type { CaseState } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { CASE_STATES } from './CaseStateBadge';
 import { CaseTable } from './CaseTable';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const isCaseState = (value: string | null): value is CaseState => (CASE_STATES as readonly (string | null)[]).includes(value);
 
-/** "Dossiers": every case with its state, filterable by state (?state= in the URL). */
+/** "Dossiers": every case with its state and agent, filterable by state and by agent (?state=, ?assignee= in the URL). */
 export function CasesPage() {
   const { t } = useTranslation();
   const search = useSearch();
   const [, navigate] = useLocation();
-  const requested = new URLSearchParams(search).get('state');
+  const params = new URLSearchParams(search);
+  const requested = params.get('state');
   const state = isCaseState(requested) ? requested : undefined;
-  const cases = useCases(state ? { state, limit: 500 } : { limit: 500 });
+  const agents = useAgents();
+  const wanted = params.get('assignee');
+  const assignee = wanted === 'none' || (wanted && UUID.test(wanted)) ? wanted : undefined;
+  const cases = useCases({ limit: 500, ...(state ? { state } : {}), ...(assignee ? { assignee } : {}) });
+  /** Changes one filter of the URL, keeping the other. */
+  const filter = (name: 'state' | 'assignee', value: string) => {
+    const next = new URLSearchParams(search);
+    if (value) next.set(name, value);
+    else next.delete(name);
+    const query = next.toString();
+    navigate(query ? `/recovery/cases?${query}` : '/recovery/cases', { replace: true });
+  };
 
   return (
     <Stack gap="md">
@@ -30,19 +43,29 @@ export function CasesPage() {
             {t('recovery.cases.intro')}
           </Text>
         </div>
-        <NativeSelect
-          label={t('recovery.cases.state')}
-          value={state ?? ''}
-          onChange={(event) => {
-            const value = event.currentTarget.value;
-            navigate(value ? `/recovery/cases?state=${value}` : '/recovery/cases', { replace: true });
-          }}
-          data={[
-            { value: '', label: t('recovery.cases.allStates') },
-            ...CASE_STATES.map((value) => ({ value, label: t(`recovery.caseStates.${value}`) })),
-          ]}
-          data-testid="case-filter-state"
-        />
+        <Group gap="sm" align="flex-end">
+          <NativeSelect
+            label={t('recovery.cases.assignee')}
+            value={assignee ?? ''}
+            onChange={(event) => filter('assignee', event.currentTarget.value)}
+            data={[
+              { value: '', label: t('recovery.cases.allAssignees') },
+              { value: 'none', label: t('recovery.cases.unassigned') },
+              ...(agents.data ?? []).map((a) => ({ value: a.id, label: a.name })),
+            ]}
+            data-testid="case-filter-assignee"
+          />
+          <NativeSelect
+            label={t('recovery.cases.state')}
+            value={state ?? ''}
+            onChange={(event) => filter('state', event.currentTarget.value)}
+            data={[
+              { value: '', label: t('recovery.cases.allStates') },
+              ...CASE_STATES.map((value) => ({ value, label: t(`recovery.caseStates.${value}`) })),
+            ]}
+            data-testid="case-filter-state"
+          />
+        </Group>
       </Group>
       {cases.isPending ? <Loading /> : null}
       {cases.isError ? <ErrorAlert error={cases.error} onRetry={() => void cases.refetch()} /> : null}
