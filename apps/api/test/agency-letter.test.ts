@@ -5,24 +5,11 @@
  * a second agency letter on the case recalling the first by reference and date
  * (CPCE R124-4).
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { documentContent, inTenant, verifyDocument } from '@amiable/db';
 import { creditorReference, groupReference } from '@amiable/letters';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { havePoppler, pdfText } from './pdf-text.js';
 import { type LettersSetup, RATES_2026_H2, startLettersApi } from './letters-setup.js';
-
-const havePoppler = (() => {
-  try {
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-if (!havePoppler && process.env.AMIABLE_REQUIRE_TOOLS === '1') throw new Error('pdftotext is missing: apt-get install poppler-utils');
 
 let setup: LettersSetup;
 let call: LettersSetup['call'];
@@ -47,11 +34,8 @@ afterAll(async () => {
   await setup?.api.close();
 });
 
-async function pdfText(documentId: string): Promise<string> {
-  const download = await call('GET', `/api/documents/${documentId}/content`);
-  const file = join(mkdtempSync(join(tmpdir(), 'amiable-agency-')), 'letter.pdf');
-  writeFileSync(file, download.raw);
-  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+async function letterText(documentId: string): Promise<string> {
+  return pdfText((await call('GET', `/api/documents/${documentId}/content`)).raw);
 }
 
 describe('agency identity', () => {
@@ -126,10 +110,10 @@ describe('agency letters from a case', () => {
     const verified = await inTenant(setup.api.db.app, { tenantId: setup.tenantId }, (tx) => verifyDocument(tx, second.body.id));
     expect(verified?.identical).toBe(true);
     if (!havePoppler) return;
-    const firstText = await pdfText(first.body.id);
+    const firstText = await letterText(first.body.id);
     expect(firstText).toContain('Recouvrement Rhône SAS');
     expect(firstText).not.toContain('Notre premier courrier');
-    const secondText = await pdfText(second.body.id);
+    const secondText = await letterText(second.body.id);
     expect(secondText).toContain('Notre premier courrier');
     expect(secondText).toContain(reference);
   });

@@ -9,6 +9,7 @@
 import { documentContent, inTenant } from '@amiable/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LettersSetup, RATES_2026_H2, startLettersApi } from './letters-setup.js';
+import { havePoppler, pdfText } from './pdf-text.js';
 
 let setup: LettersSetup;
 let call: LettersSetup['call'];
@@ -20,9 +21,11 @@ async function invite(email: string, displayName: string, role: 'agent' | 'viewe
   return invited.body.userId as string;
 }
 
+let lastLetterId = '';
 async function letterContact(): Promise<{ name: string; email?: string }> {
   const produced = await call('POST', `/api/recovery/cases/${setup.caseId}/letters`, { type: 'reminder' });
   expect(produced.status).toBe(201);
+  lastLetterId = produced.body.id;
   const content = await inTenant(setup.api.db.app, { tenantId: setup.tenantId }, (tx) => documentContent(tx, produced.body.id));
   if (!content) throw new Error('document not archived');
   return (content.facts as { input: { contact: { name: string; email?: string } } }).input.contact;
@@ -67,6 +70,11 @@ describe('the agent in charge of a case', () => {
     expect(JSON.stringify(bad.body)).toContain('assignee');
 
     expect(await letterContact()).toMatchObject({ name: 'Julie Martin', email: 'julie.martin@lettres.test' });
+    if (havePoppler) {
+      const text = pdfText((await call('GET', `/api/documents/${lastLetterId}/content`)).raw);
+      expect(text).toContain('Votre interlocuteur, Julie Martin, se tient à votre disposition');
+      expect(text).toContain('julie.martin@lettres.test');
+    }
 
     const journal = await call('GET', `/api/debtors/${setup.debtorId}/activity?limit=100`);
     expect(journal.body.items.map((i: { summary: string }) => i.summary)).toContain('Dossier confié à Julie Martin');

@@ -5,23 +5,10 @@
  * principal due (3 650,50 € on the setup's case) is refused with the rows named,
  * in the caller's language, and nothing is stored.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { documentContent, inTenant, verifyDocument } from '@amiable/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { havePoppler, pdfText } from './pdf-text.js';
 import { type LettersSetup, startLettersApi } from './letters-setup.js';
-
-const havePoppler = (() => {
-  try {
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-if (!havePoppler && process.env.AMIABLE_REQUIRE_TOOLS === '1') throw new Error('pdftotext is missing: apt-get install poppler-utils');
 
 let setup: LettersSetup;
 let call: LettersSetup['call'];
@@ -58,10 +45,7 @@ describe('payment plan from a case', () => {
     ]);
     expect(archive.verified?.identical).toBe(true);
     if (!havePoppler) return;
-    const download = await call('GET', `/api/documents/${produced.body.id}/content`);
-    const file = join(mkdtempSync(join(tmpdir(), 'amiable-plan-')), 'plan.pdf');
-    writeFileSync(file, download.raw);
-    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    const text = pdfText((await call('GET', `/api/documents/${produced.body.id}/content`)).raw);
     for (const date of ['15/12/2026', '15/01/2027', '15/02/2027']) expect(text).toContain(date);
     // Typst positions spaces rather than printing them: the text layer has plain spaces in amounts.
     expect(text).toMatch(/1 ?250,00 €/);

@@ -79,10 +79,11 @@ function changedFields(locale: Locale, details: Details): string {
     .join(', ');
 }
 
+/** The words of the web app's state badges (apps/web i18n recovery.caseStates), in running text. */
 const CASE_STATES: Readonly<Record<Locale, Readonly<Record<string, string>>>> = {
   fr: {
     open: 'ouvert',
-    'in-progress': 'en relance',
+    'in-progress': 'en cours',
     'promise-to-pay': 'promesse de paiement',
     'payment-plan': 'échéancier',
     disputed: 'litige',

@@ -15,7 +15,7 @@ describe('activity summaries of case events', () => {
       [
         'case.state-changed',
         { from: 'in-progress', to: 'disputed', reason: 'conteste la facture F-12' },
-        'Dossier : en relance → litige (conteste la facture F-12)',
+        'Dossier : en cours → litige (conteste la facture F-12)',
         'Case: in progress → disputed (conteste la facture F-12)',
       ],
       [

@@ -2,10 +2,9 @@
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CaseAgent, Role } from '../../api/types';
-import { AuthGate } from '../../components/Session';
-import { type MockReply, type RouteHandler, TEST_ME, installDomStubs, mockFetch, renderApp } from '../../test/dom';
+import { type MockReply, type RouteHandler, installDomStubs } from '../../test/dom';
 import { CASE_DETAIL, CASE_ID } from '../../test/recovery-fixtures';
-import { CasePage } from './CasePage';
+import { renderCasePage } from '../../test/case-page';
 
 beforeAll(installDomStubs);
 afterEach(() => {
@@ -16,21 +15,7 @@ afterEach(() => {
 const JULIE: CaseAgent = { id: '00000000-0000-4000-8000-0000000000a1', name: 'Julie Martin', email: 'julie@example.fr', role: 'agent' };
 
 function renderCase(role: Role, routes: Record<string, RouteHandler | MockReply> = {}) {
-  const server = mockFetch({
-    'GET /api/auth/me': { body: { ...TEST_ME, role } },
-    [`GET /api/recovery/cases/${CASE_ID}`]: { body: CASE_DETAIL },
-    [`GET /api/recovery/cases/${CASE_ID}/documents`]: { body: [] },
-    'GET /api/recovery/agents': { body: [JULIE] },
-    ...routes,
-  });
-  vi.stubGlobal('fetch', server.fetch);
-  renderApp(
-    <AuthGate>
-      <CasePage id={CASE_ID} />
-    </AuthGate>,
-    { path: `/recovery/cases/${CASE_ID}` },
-  );
-  return server;
+  return renderCasePage(role, { 'GET /api/recovery/agents': { body: [JULIE] }, ...routes });
 }
 
 describe('AssigneeSection', () => {

@@ -2,10 +2,9 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DocumentDto, Role } from '../../api/types';
-import { AuthGate } from '../../components/Session';
-import { type MockReply, type RouteHandler, TEST_ME, installDomStubs, mockFetch, renderApp } from '../../test/dom';
-import { CASE_DETAIL, CASE_ID } from '../../test/recovery-fixtures';
-import { CasePage } from './CasePage';
+import { type MockReply, type RouteHandler, installDomStubs } from '../../test/dom';
+import { CASE_ID } from '../../test/recovery-fixtures';
+import { renderCasePage } from '../../test/case-page';
 
 beforeAll(installDomStubs);
 afterEach(() => {
@@ -40,20 +39,7 @@ const EMAIL: DocumentDto = {
 };
 
 function renderCase(role: Role, routes: Record<string, RouteHandler | MockReply> = {}) {
-  const server = mockFetch({
-    'GET /api/auth/me': { body: { ...TEST_ME, role } },
-    [`GET /api/recovery/cases/${CASE_ID}`]: { body: CASE_DETAIL },
-    [`GET /api/recovery/cases/${CASE_ID}/documents`]: { body: [EMAIL, NOTICE] },
-    ...routes,
-  });
-  vi.stubGlobal('fetch', server.fetch);
-  renderApp(
-    <AuthGate>
-      <CasePage id={CASE_ID} />
-    </AuthGate>,
-    { path: `/recovery/cases/${CASE_ID}` },
-  );
-  return server;
+  return renderCasePage(role, { [`GET /api/recovery/cases/${CASE_ID}/documents`]: { body: [EMAIL, NOTICE] }, ...routes });
 }
 
 describe('CaseDocumentsSection', () => {

@@ -2,10 +2,9 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DocumentDto } from '../../api/types';
-import { AuthGate } from '../../components/Session';
-import { type MockReply, type RecordedCall, TEST_ME, installDomStubs, mockFetch, renderApp } from '../../test/dom';
-import { CASE_DETAIL, CASE_ID } from '../../test/recovery-fixtures';
-import { CasePage } from './CasePage';
+import { type MockReply, type RecordedCall, installDomStubs } from '../../test/dom';
+import { CASE_ID } from '../../test/recovery-fixtures';
+import { renderCasePage } from '../../test/case-page';
 import { addMonths, splitEvenly } from './split-plan';
 
 beforeAll(installDomStubs);
@@ -44,9 +43,7 @@ const REFUSAL = {
 
 function renderCase(produce: (call: RecordedCall) => MockReply) {
   let documents: DocumentDto[] = [];
-  const server = mockFetch({
-    'GET /api/auth/me': { body: { ...TEST_ME, role: 'agent' } },
-    [`GET /api/recovery/cases/${CASE_ID}`]: { body: CASE_DETAIL },
+  return renderCasePage('agent', {
     [`GET /api/recovery/cases/${CASE_ID}/documents`]: () => ({ body: documents }),
     [`POST /api/recovery/cases/${CASE_ID}/letters`]: (call) => {
       const reply = produce(call);
@@ -54,14 +51,6 @@ function renderCase(produce: (call: RecordedCall) => MockReply) {
       return reply;
     },
   });
-  vi.stubGlobal('fetch', server.fetch);
-  renderApp(
-    <AuthGate>
-      <CasePage id={CASE_ID} />
-    </AuthGate>,
-    { path: `/recovery/cases/${CASE_ID}` },
-  );
-  return server;
 }
 
 const rows = () => screen.getAllByTestId('plan-row');
