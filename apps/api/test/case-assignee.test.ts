@@ -5,6 +5,8 @@
  * from then on name them as the person to contact (the e-mails' Reply-To is
  * checked by the worker's letter-dispatch test). A viewer, a member of another
  * tenant or an unknown id is refused with the field named, and nothing changes.
+ * A manager also gives many cases at once (PUT /api/recovery/cases/assignee): all
+ * or nothing, an unknown case named by its place in the request.
  */
 import { documentContent, inTenant } from '@amiable/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -107,5 +109,50 @@ describe('the agent in charge of a case', () => {
     expect(JSON.stringify(malformed.body)).toContain('assigneeId');
     expect((await call('GET', `/api/recovery/cases/${setup.caseId}`)).body.assignee).toBeNull();
     expect((await call('PUT', '/api/recovery/cases/6f1d7c2e-8a4b-4c1d-9e2f-0a1b2c3d4e5f/assignee', { assigneeId: null })).status).toBe(404);
+  });
+
+  it('gives many cases to one member at once, all or nothing, and takes them back', async () => {
+    const debtor = await call('POST', '/api/debtors', { kind: 'business', name: 'Garage Petit SARL', siren: '443061841' });
+    expect(debtor.status).toBe(201);
+    const invoice = await call('POST', '/api/invoices', {
+      creditorId: setup.creditorId,
+      debtorId: debtor.body.id,
+      number: 'F-2026-0201',
+      issueDate: '2026-09-01',
+      dueDate: '2026-10-01',
+      amountInclTax: '300.00',
+    });
+    expect(invoice.status).toBe(201);
+    expect((await call('POST', '/api/recovery/plan')).status).toBe(200);
+    const caseIds: string[] = (await call('GET', '/api/recovery/cases')).body.map((c: { id: string }) => c.id);
+    expect(caseIds).toHaveLength(2);
+    const julie = (await call('GET', '/api/recovery/agents')).body.find((a: { name: string }) => a.name === 'Julie Martin').id;
+    const assignees = async () =>
+      (await call('GET', '/api/recovery/cases')).body.map((c: { assignee: { name: string } | null }) => c.assignee?.name ?? null);
+
+    // One unknown case refuses the whole request (another tenant's: tenant-isolation.test.ts).
+    const foreign = '6f1d7c2e-8a4b-4c1d-9e2f-0a1b2c3d4e5f';
+    const refused = await call('PUT', '/api/recovery/cases/assignee', { caseIds: [caseIds[0], foreign], assigneeId: julie });
+    expect(refused.status).toBe(400);
+    expect(refused.body.issues).toEqual([
+      { field: 'caseIds[1]', code: 'unknown_case', message: `« caseIds[1] » : aucun dossier « ${foreign} » dans cet espace` },
+    ]);
+    expect(await assignees()).toEqual([null, null]);
+    const tooMany = await call('PUT', '/api/recovery/cases/assignee', { caseIds: Array(501).fill(caseIds[0]), assigneeId: julie });
+    expect(tooMany.status).toBe(400);
+    expect(JSON.stringify(tooMany.body)).toContain('caseIds');
+
+    const given = await call('PUT', '/api/recovery/cases/assignee', { caseIds, assigneeId: julie });
+    expect(given).toMatchObject({ status: 200, body: { changed: 2 } });
+    expect(await assignees()).toEqual(['Julie Martin', 'Julie Martin']);
+    // Again: nothing changes, and the journal gets no second line.
+    expect((await call('PUT', '/api/recovery/cases/assignee', { caseIds, assigneeId: julie })).body).toEqual({ changed: 0 });
+    const journal = await call('GET', `/api/debtors/${debtor.body.id}/activity?limit=100`);
+    expect(journal.body.items.map((i: { summary: string }) => i.summary).filter((s: string) => s.startsWith('Dossier confié'))).toEqual([
+      'Dossier confié à Julie Martin',
+    ]);
+
+    expect((await call('PUT', '/api/recovery/cases/assignee', { caseIds, assigneeId: null })).body).toEqual({ changed: 2 });
+    expect(await assignees()).toEqual([null, null]);
   });
 });

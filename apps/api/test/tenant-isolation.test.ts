@@ -481,6 +481,13 @@ describe('routes that take an id', () => {
         field: 'caseId',
       },
       {
+        name: 'B case given in bulk',
+        method: 'PUT',
+        url: '/api/recovery/cases/assignee',
+        body: (v) => ({ caseIds: [own.caseId, v.caseId], assigneeId: null }),
+        field: 'caseIds[1]',
+      },
+      {
         name: 'A import confirmed for a B creditor',
         method: 'POST',
         url: `/api/imports/${own.importId}/confirm`,

@@ -214,6 +214,36 @@ describe.skipIf(!haveBrowser)('web app in Chromium', () => {
     await page.screenshot({ path: path.join(tmpdir(), 'amiable-e2e-letters.png'), fullPage: true });
   });
 
+  it('shows the demo’s cases shared out among the team, and gives unassigned ones to the agent in one step', async () => {
+    await page.goto(`${base}/recovery/cases`);
+    const rows = page.getByTestId('case-row');
+    await expect.poll(() => rows.count(), { timeout: 20_000 }).toBeGreaterThan(2);
+    const agents = await page.getByTestId('case-row-assignee').allTextContents();
+    expect(agents).toContain('Karim Benali');
+    expect(agents).toContain('Sophie Girard');
+    // Every state reads in full (« En cours », not « E… »): no badge's label is cut.
+    const cut = await page
+      .locator('[data-testid="case-state"] .mantine-Badge-label, [data-testid="dispatch-status"] .mantine-Badge-label')
+      .evaluateAll((labels) => labels.filter((l) => l.scrollWidth > l.clientWidth).map((l) => l.textContent));
+    expect(cut).toEqual([]);
+    await page.getByTestId('case-filter-assignee').selectOption({ label: 'Non attribués' });
+    await page.waitForURL(/assignee=none/);
+    const shown = async () => {
+      const names = await page.getByTestId('case-row-assignee').allTextContents();
+      return names.length > 1 && names.every((a) => a === '—');
+    };
+    await expect.poll(shown, { timeout: 20_000 }).toBe(true);
+    const unassigned = await rows.count();
+    await page.getByTestId('case-select').nth(0).check();
+    await page.getByTestId('case-select').nth(1).check();
+    expect(await page.getByTestId('case-assign-count').textContent()).toBe('2 dossiers sélectionnés');
+    await page.getByTestId('case-assign-select').selectOption({ label: 'Karim Benali — karim.benali@amiable.test' });
+    await page.screenshot({ path: path.join(tmpdir(), 'amiable-e2e-cases.png') });
+    await page.getByTestId('case-assign-submit').click();
+    await page.getByText('2 dossiers confiés à Karim Benali.').waitFor();
+    await expect.poll(() => rows.count()).toBe(unassigned - 2);
+  });
+
   it('switches to English', async () => {
     await page.getByTestId('lang-switch').click();
     await page.getByTestId('nav-invoices').click();

@@ -222,6 +222,15 @@ export type CaseSummary = Static<typeof CaseSummary>;
 export const CaseAssigneeInput = Type.Object({ assigneeId: Nullable(Uuid) }, { additionalProperties: false });
 export type CaseAssigneeInput = Static<typeof CaseAssigneeInput>;
 
+/** Give many cases to one member at once (a manager distributing a portfolio), or take them back with null. */
+export const CasesAssigneeInput = Type.Object(
+  { caseIds: Type.Array(Uuid, { minItems: 1, maxItems: 500 }), assigneeId: Nullable(Uuid) },
+  { additionalProperties: false },
+);
+export type CasesAssigneeInput = Static<typeof CasesAssigneeInput>;
+export const CasesAssigneeResult = Type.Object({ changed: Type.Integer({ minimum: 0 }) });
+export type CasesAssigneeResult = Static<typeof CasesAssigneeResult>;
+
 export const CaseAgent = Type.Object({
   id: Uuid,
   name: Type.String(),

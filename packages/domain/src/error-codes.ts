@@ -104,6 +104,7 @@ export const FIELD_ISSUE_CODES = [
   'invalid_value',
   'locked_by_payments',
   'not_an_agent',
+  'unknown_case',
   'after_until',
   'invalid_iso_date',
   'duplicate_value',

@@ -122,6 +122,7 @@ export const FIELD_ISSUE_MESSAGES: Readonly<Record<Locale, Messages>> = {
     locked_by_payments:
       'des règlements sont déjà affectés à cette facture : son débiteur et sa devise ne peuvent plus changer (annulez d’abord les affectations)',
     not_an_agent: '« {value} » n’est pas un membre actif de l’équipe pouvant suivre un dossier (propriétaire, responsable ou agent)',
+    unknown_case: 'aucun dossier « {value} » dans cet espace',
   },
   en: {
     required: 'required value missing',
@@ -164,5 +165,6 @@ export const FIELD_ISSUE_MESSAGES: Readonly<Record<Locale, Messages>> = {
     locked_by_payments:
       'payments are already allocated to this invoice: its debtor and currency cannot change (reverse the allocations first)',
     not_an_agent: '"{value}" is not an active team member who may follow a case (owner, manager or agent)',
+    unknown_case: 'no case "{value}" in this workspace',
   },
 };

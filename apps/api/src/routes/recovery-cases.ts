@@ -7,6 +7,8 @@ import {
   CaseQuery,
   CaseSummary,
   CaseTransitionInput,
+  CasesAssigneeInput,
+  CasesAssigneeResult,
   DispatchDto,
   DispatchQuery,
   IdParams,
@@ -19,6 +21,7 @@ import {
   type DispatchView,
   type Tx,
   assignCase,
+  assignCases,
   caseTimeline,
   changeCaseState,
   decideApproval,
@@ -249,6 +252,38 @@ export async function recoveryCaseRoutes(app: App, deps: ApiDeps): Promise<void>
         fail({ code: 'VALIDATION_FAILED', issues: [{ field: 'assigneeId', code: 'not_an_agent', params: { value: assigneeId ?? '' } }] });
       if (!result.ok) failCommand(result);
       return reply.code(204).send(null);
+    },
+  );
+
+  app.put(
+    '/recovery/cases/assignee',
+    {
+      schema: {
+        tags,
+        summary: 'Put one member in charge of many cases at once, or null to take them back (manager); all or nothing',
+        body: CasesAssigneeInput,
+        response: { 200: CasesAssigneeResult },
+      },
+    },
+    async (request) => {
+      const principal = authorize(request, 'ledger:write');
+      const { caseIds, assigneeId } = request.body;
+      const result = await inCallerTenant(deps, request, principal, ({ tx }) =>
+        assignCases(tx, { caseIds, assigneeId }, commandActor(request, principal), now(), deps.ids),
+      );
+      if (result.ok) return result.value;
+      if ('missing' in result) {
+        const missing = new Set(result.missing);
+        fail({
+          code: 'VALIDATION_FAILED',
+          issues: caseIds.flatMap((id, i) =>
+            missing.has(id) ? [{ field: `caseIds[${i}]`, code: 'unknown_case' as const, params: { value: id } }] : [],
+          ),
+        });
+      }
+      if (result.reason === 'assignee-not-agent')
+        fail({ code: 'VALIDATION_FAILED', issues: [{ field: 'assigneeId', code: 'not_an_agent', params: { value: assigneeId ?? '' } }] });
+      return failCommand(result);
     },
   );
 

@@ -4,8 +4,8 @@
  * to each event's date so the activity log reads like a real history.
  */
 import { createTenant } from '@amiable/auth';
-import { inTenant, ledgerStore, listAllTenants, postgresAuthStore, runPlanner, saveContactPolicy } from '@amiable/db';
-import { DEMO_PASSWORD, type DemoPortfolio, buildDemoPortfolio } from '@amiable/demo';
+import { assignCases, inTenant, ledgerStore, listAllTenants, postgresAuthStore, runPlanner, saveContactPolicy, sql } from '@amiable/db';
+import { DEMO_PASSWORD, type DemoPortfolio, SERVICES_CREDITOR_KEY, buildDemoPortfolio } from '@amiable/demo';
 import { type Clock, parisDateOf } from '@amiable/domain';
 import {
   type Actor,
@@ -87,6 +87,7 @@ export async function loadDemoPortfolio(
     'tenant',
   );
   const hash = await argon2PasswordHasher.hash(DEMO_PASSWORD);
+  const members = new Map<string, { id: string; name: string }>();
   for (const user of others) {
     const userId = await authStore.ensureUser({
       id: ids.newId(),
@@ -97,6 +98,7 @@ export async function loadDemoPortfolio(
     });
     await authStore.setPassword(userId, hash, systemClock.now());
     await authStore.addMember(tenantId, userId, user.role, systemClock.now());
+    members.set(user.role, { id: userId, name: user.displayName });
   }
 
   const actor: Actor = { kind: 'user', id: null, label: owner.displayName, channel: 'cli', ip: null };
@@ -240,6 +242,7 @@ export async function loadDemoPortfolio(
   // Today's recovery planned at once, as the morning run would: the demo opens with cases, the day's e-mails
   // (sent by the worker within the sending window) and letters to print.
   const planned = await runPlanner(runtime.db.app, tenantId, parisDateOf(systemClock.now()), systemClock.now(), ids);
+  await distributeDemoCases(runtime, tenantId, creditorIds.get(SERVICES_CREDITOR_KEY) ?? '', members, ids);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   io.log(
     io.fr
@@ -247,6 +250,45 @@ export async function loadDemoPortfolio(
       : `Demo loaded in ${seconds} s: ${portfolio.creditors.length} creditors, ${portfolio.debtors.length} debtors, ${portfolio.invoices.length} invoices, ${portfolio.payments.length} payments; ${planned.created} recovery action(s) planned today.`,
   );
   return { tenantId, loaded: true };
+}
+
+/**
+ * The manager shares the portfolio out, as on a Monday morning: the agent follows the services company's cases
+ * (their e-mails answer to him, their letters name him), the manager keeps the five largest of the others, and the
+ * rest stay with nobody — so « Mes dossiers » and « Non attribués » both show something.
+ */
+async function distributeDemoCases(
+  runtime: Runtime,
+  tenantId: string,
+  servicesCreditorId: string,
+  members: ReadonlyMap<string, { readonly id: string; readonly name: string }>,
+  ids: ReturnType<typeof uuidV7Generator>,
+): Promise<void> {
+  const agent = members.get('agent');
+  const manager = members.get('manager');
+  if (!agent || !manager) return;
+  await inTenant(runtime.db.app, { tenantId }, async (tx) => {
+    const cases = await tx.query<{ id: string; creditor_id: string }>(sql`
+      SELECT c.id, c.creditor_id FROM amiable.recovery_case c
+      LEFT JOIN amiable.invoice i ON i.debtor_id = c.debtor_id AND i.creditor_id = c.creditor_id AND i.outstanding_cents > 0
+      WHERE c.state <> 'closed'
+      GROUP BY c.id, c.creditor_id ORDER BY coalesce(sum(i.outstanding_cents), 0) DESC, c.id`);
+    const actor = { kind: 'user' as const, id: manager.id, label: manager.name, channel: 'cli' as const, ip: null };
+    const now = systemClock.now();
+    const toAgent = cases.filter((c) => c.creditor_id === servicesCreditorId).map((c) => c.id);
+    const toManager = cases
+      .filter((c) => c.creditor_id !== servicesCreditorId)
+      .slice(0, 5)
+      .map((c) => c.id);
+    for (const [caseIds, assigneeId] of [
+      [toAgent, agent.id],
+      [toManager, manager.id],
+    ] as const) {
+      if (caseIds.length === 0) continue;
+      const assigned = await assignCases(tx, { caseIds, assigneeId }, actor, now, ids);
+      if (!assigned.ok) throw new Error(`demo: assignment refused (${assigned.code})`);
+    }
+  });
 }
 
 export async function demoCommand(argv: readonly string[], io: Io): Promise<number> {

@@ -7,6 +7,8 @@ import type {
   CallOutcome,
   CaseAgent,
   CaseAssigneeInput,
+  CasesAssigneeInput,
+  CasesAssigneeResult,
   CaseDetail,
   CaseQuery,
   CaseSummary,
@@ -27,6 +29,7 @@ export const getCase = (id: string, signal?: AbortSignal) => apiRequest<CaseDeta
 export const changeCaseState = (id: string, body: CaseTransitionInput) =>
   apiRequest<void>('POST', `${casePath(id)}/transition`, { json: body });
 export const assignCase = (id: string, body: CaseAssigneeInput) => apiRequest<void>('PUT', `${casePath(id)}/assignee`, { json: body });
+export const assignCases = (body: CasesAssigneeInput) => apiRequest<CasesAssigneeResult>('PUT', '/recovery/cases/assignee', { json: body });
 export const listAgents = (signal?: AbortSignal) => apiRequest<CaseAgent[]>('GET', '/recovery/agents', { signal });
 export const addPromise = (id: string, body: PromiseInput) => apiRequest<void>('POST', `${casePath(id)}/promises`, { json: body });
 export const listDispatches = (view: DispatchView, signal?: AbortSignal) =>
@@ -110,6 +113,12 @@ export function useChangeCaseState(id: string) {
 export function useAssignCase(id: string) {
   const changed = useWorkChanged();
   return useMutation({ mutationFn: (body: CaseAssigneeInput) => assignCase(id, body), onSuccess: changed });
+}
+
+/** Many cases to one member (or back to nobody): the case list's selection. */
+export function useAssignCases() {
+  const changed = useWorkChanged();
+  return useMutation({ mutationFn: (body: CasesAssigneeInput) => assignCases(body), onSuccess: changed });
 }
 
 export function useAddPromise(id: string) {

@@ -108,6 +108,8 @@ export type {
   CaseDetail,
   CaseAgent,
   CaseAssigneeInput,
+  CasesAssigneeInput,
+  CasesAssigneeResult,
   PlannedActionDto,
   Preview,
   CampaignDto,

@@ -27,7 +27,8 @@ const COLORS: Record<CaseState, string> = {
 export function CaseStateBadge({ state }: { readonly state: CaseState }) {
   const { t } = useTranslation();
   return (
-    <Badge color={COLORS[state]} variant="light" data-testid="case-state" data-state={state}>
+    // A state cut to « E… » says nothing: the badge keeps its whole word and the table scrolls instead.
+    <Badge color={COLORS[state]} variant="light" miw="max-content" data-testid="case-state" data-state={state}>
       {t(`recovery.caseStates.${state}`)}
     </Badge>
   );

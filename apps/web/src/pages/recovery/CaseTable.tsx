@@ -1,4 +1,4 @@
-import { Anchor, Table, Text } from '@mantine/core';
+import { Anchor, Checkbox, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import type { CaseSummary } from '../../api/types';
@@ -8,8 +8,16 @@ import { CaseStateBadge } from './CaseStateBadge';
 import { RECOVERY_CURRENCY } from './DispatchHeader';
 import { LastActionCell } from './LastActionCell';
 
+/** Ticked rows, for a manager's action on many cases at once. */
+export interface CaseSelection {
+  readonly selected: ReadonlySet<string>;
+  readonly toggle: (id: string) => void;
+  /** Ticks every listed case, or none. */
+  readonly toggleAll: (on: boolean) => void;
+}
+
 /** The cases, one row each; a row opens the case page, the debtor's name its page. */
-export function CaseTable({ cases }: { readonly cases: readonly CaseSummary[] }) {
+export function CaseTable({ cases, selection }: { readonly cases: readonly CaseSummary[]; readonly selection?: CaseSelection }) {
   const { t } = useTranslation();
   const format = useFormat();
   const linkProps = useLinkProps();
@@ -20,6 +28,18 @@ export function CaseTable({ cases }: { readonly cases: readonly CaseSummary[] })
       <Table striped highlightOnHover verticalSpacing="xs" data-testid="case-table">
         <Table.Thead>
           <Table.Tr>
+            {selection ? (
+              <Table.Th w={40}>
+                <Checkbox
+                  aria-label={t('recovery.cases.bulk.all')}
+                  checked={cases.length > 0 && cases.every((c) => selection.selected.has(c.id))}
+                  indeterminate={cases.some((c) => selection.selected.has(c.id)) && !cases.every((c) => selection.selected.has(c.id))}
+                  disabled={cases.length === 0}
+                  onChange={(event) => selection.toggleAll(event.currentTarget.checked)}
+                  data-testid="case-select-all"
+                />
+              </Table.Th>
+            ) : null}
             <Table.Th>{t('recovery.cases.columns.debtor')}</Table.Th>
             <Table.Th>{t('recovery.cases.columns.creditor')}</Table.Th>
             <Table.Th>{t('recovery.cases.columns.state')}</Table.Th>
@@ -32,7 +52,7 @@ export function CaseTable({ cases }: { readonly cases: readonly CaseSummary[] })
         <Table.Tbody>
           {cases.length === 0 ? (
             <Table.Tr>
-              <Table.Td colSpan={7}>
+              <Table.Td colSpan={selection ? 8 : 7}>
                 <Text c="dimmed" ta="center" py="md" data-testid="case-table-empty">
                   {t('recovery.cases.empty')}
                 </Text>
@@ -48,6 +68,17 @@ export function CaseTable({ cases }: { readonly cases: readonly CaseSummary[] })
               onClick={() => navigate(`/recovery/cases/${row.id}`)}
               style={{ cursor: 'pointer' }}
             >
+              {selection ? (
+                // The cell swallows the click, so ticking a row does not open the case.
+                <Table.Td onClick={(event) => event.stopPropagation()}>
+                  <Checkbox
+                    aria-label={t('recovery.cases.bulk.one', { name: row.debtor.name })}
+                    checked={selection.selected.has(row.id)}
+                    onChange={() => selection.toggle(row.id)}
+                    data-testid="case-select"
+                  />
+                </Table.Td>
+              ) : null}
               <Table.Td>
                 <Anchor {...linkProps(`/debtors/${row.debtor.id}`, { isolated: true })} fz="sm" fw={500}>
                   {row.debtor.name}

@@ -90,7 +90,7 @@ describe('CasesPage', () => {
   it('filters the cases by agent in charge, or those nobody is, keeping the state filter in the URL', async () => {
     const { server, location } = renderAt('/recovery/cases?state=formal-notice-sent', 'viewer');
     await waitFor(() => expect(screen.getAllByTestId('case-row')).toHaveLength(1));
-    await waitFor(() => expect(screen.getByTestId('case-filter-assignee').querySelectorAll('option')).toHaveLength(3));
+    await waitFor(() => expect(screen.getByTestId('case-filter-assignee').querySelectorAll('option')).toHaveLength(4));
     fireEvent.change(screen.getByTestId('case-filter-assignee'), { target: { value: JULIE.id } });
     await waitFor(() => expect(location.history.at(-1)).toBe(`/recovery/cases?state=formal-notice-sent&assignee=${JULIE.id}`));
     await waitFor(() => expect(server.calls.at(-1)?.search.get('assignee')).toBe(JULIE.id));
@@ -100,6 +100,65 @@ describe('CasesPage', () => {
     fireEvent.change(screen.getByTestId('case-filter-assignee'), { target: { value: 'none' } });
     await waitFor(() => expect(location.history.at(-1)).toBe('/recovery/cases?assignee=none'));
     await waitFor(() => expect(screen.getAllByTestId('case-row').map((row) => row.getAttribute('data-case-id'))).toEqual([CASE_ID]));
+  });
+
+  it('filters on the signed-in member’s own cases (« Mes dossiers »)', async () => {
+    const { location } = renderAt('/recovery/cases', 'agent');
+    await screen.findAllByTestId('case-row');
+    const options = () => [...screen.getByTestId('case-filter-assignee').querySelectorAll('option')].map((o) => o.textContent);
+    await waitFor(() => expect(options()).toEqual(['Tous', 'Mes dossiers', 'Non attribués', 'Julie Martin']));
+    fireEvent.change(screen.getByTestId('case-filter-assignee'), { target: { value: TEST_ME.user.id } });
+    await waitFor(() => expect(location.history.at(-1)).toBe(`/recovery/cases?assignee=${TEST_ME.user.id}`));
+    expect(await screen.findByTestId('case-table-empty')).toBeTruthy();
+    // An agent may not distribute cases: no boxes to tick.
+    expect(screen.queryByTestId('case-select-all')).toBeNull();
+  });
+
+  it('lets a manager tick cases and give them to a member in one step', async () => {
+    const put: unknown[] = [];
+    const { server, location } = renderAt('/recovery/cases', 'manager', {
+      'PUT /api/recovery/cases/assignee': (call) => {
+        put.push(JSON.parse(String(call.body)));
+        return { body: { changed: 2 } };
+      },
+    });
+    const rows = await screen.findAllByTestId('case-row');
+    expect(screen.queryByTestId('case-assign-bar')).toBeNull();
+    // Ticking a row does not open the case.
+    fireEvent.click(within(rows[1] as HTMLElement).getByTestId('case-select'));
+    expect(screen.getByTestId('case-assign-count').textContent).toBe('1 dossier sélectionné');
+    expect(location.history.at(-1)).toBe('/recovery/cases');
+    fireEvent.click(screen.getByTestId('case-select-all'));
+    expect(screen.getByTestId('case-assign-count').textContent).toBe('2 dossiers sélectionnés');
+    await waitFor(() => expect(screen.getByTestId('case-assign-select').querySelectorAll('option')).toHaveLength(2));
+    fireEvent.change(screen.getByTestId('case-assign-select'), { target: { value: JULIE.id } });
+    const listed = server.calls.filter((call) => call.path === '/api/recovery/cases').length;
+    fireEvent.click(screen.getByTestId('case-assign-submit'));
+    await waitFor(() => expect(put).toEqual([{ caseIds: [CASE_ID, OTHER.id], assigneeId: JULIE.id }]));
+    expect(await screen.findByText('2 dossiers confiés à Julie Martin.')).toBeTruthy();
+    await waitFor(() => expect(screen.queryByTestId('case-assign-bar')).toBeNull());
+    // The list is read again, to show the new agent.
+    await waitFor(() => expect(server.calls.filter((call) => call.path === '/api/recovery/cases').length).toBeGreaterThan(listed));
+  });
+
+  it('shows the refusal of a bulk assignment next to the member chosen, and keeps the selection', async () => {
+    renderAt('/recovery/cases', 'owner', {
+      'PUT /api/recovery/cases/assignee': {
+        status: 400,
+        body: {
+          code: 'VALIDATION_FAILED',
+          message: 'Données invalides',
+          issues: [{ field: 'assigneeId', code: 'not_an_agent', message: '« assigneeId » : n’est pas un membre actif' }],
+        },
+      },
+    });
+    await screen.findAllByTestId('case-row');
+    fireEvent.click(screen.getByTestId('case-select-all'));
+    await waitFor(() => expect(screen.getByTestId('case-assign-select').querySelectorAll('option')).toHaveLength(2));
+    fireEvent.change(screen.getByTestId('case-assign-select'), { target: { value: JULIE.id } });
+    fireEvent.click(screen.getByTestId('case-assign-submit'));
+    await waitFor(() => expect(screen.getByTestId('case-assign-select').getAttribute('aria-invalid')).toBe('true'));
+    expect(screen.getByTestId('case-assign-count').textContent).toBe('2 dossiers sélectionnés');
   });
 
   it('shows the case’s timeline, next actions, and no forms to a viewer', async () => {

@@ -17,7 +17,7 @@ const COLORS: Record<DispatchStatus, string> = {
 export function DispatchStatusBadge({ status }: { readonly status: DispatchStatus }) {
   const { t } = useTranslation();
   return (
-    <Badge color={COLORS[status]} variant="light" size="sm" data-testid="dispatch-status" data-status={status}>
+    <Badge color={COLORS[status]} variant="light" size="sm" miw="max-content" data-testid="dispatch-status" data-status={status}>
       {t(`recovery.dispatchStatus.${status}`)}
     </Badge>
   );

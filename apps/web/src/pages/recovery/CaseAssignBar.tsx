@@ -1,0 +1,70 @@
+import { Button, Group, NativeSelect, Paper, Stack, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAgents, useAssignCases } from '../../api/recovery-cases';
+import { CommandError } from './CommandError';
+import { issuesByField } from './issues';
+
+interface CaseAssignBarProps {
+  /** The ticked cases, in the order of the list. */
+  readonly caseIds: readonly string[];
+  readonly onDone: () => void;
+}
+
+/** A manager gives the ticked cases to one member, or to nobody, in one step (all or nothing). */
+export function CaseAssignBar({ caseIds, onDone }: CaseAssignBarProps) {
+  const { t } = useTranslation();
+  const agents = useAgents();
+  const assign = useAssignCases();
+  const [assigneeId, setAssigneeId] = useState('');
+
+  const submit = () => {
+    const chosen = agents.data?.find((a) => a.id === assigneeId);
+    assign.mutate(
+      { caseIds: [...caseIds], assigneeId: chosen ? chosen.id : null },
+      {
+        onSuccess: (result) => {
+          notifications.show({
+            color: 'green',
+            message: chosen
+              ? t('recovery.cases.bulk.assigned', { count: result.changed, name: chosen.name })
+              : t('recovery.cases.bulk.released', { count: result.changed }),
+          });
+          onDone();
+        },
+      },
+    );
+  };
+
+  return (
+    <Paper withBorder p="sm" data-testid="case-assign-bar">
+      <Stack gap="xs">
+        <CommandError error={assign.error} fields={['assigneeId']} />
+        <Group gap="sm" align="flex-end">
+          <Text size="sm" fw={500} data-testid="case-assign-count">
+            {t('recovery.cases.bulk.selected', { count: caseIds.length })}
+          </Text>
+          <NativeSelect
+            label={t('recovery.cases.bulk.to')}
+            value={assigneeId}
+            error={issuesByField(assign.error).get('assigneeId')}
+            disabled={assign.isPending || !agents.data}
+            onChange={(event) => setAssigneeId(event.currentTarget.value)}
+            data={[
+              { value: '', label: t('recovery.case.assignee.unassigned') },
+              ...(agents.data ?? []).map((a) => ({ value: a.id, label: `${a.name} — ${a.email}` })),
+            ]}
+            data-testid="case-assign-select"
+          />
+          <Button onClick={submit} loading={assign.isPending} data-testid="case-assign-submit">
+            {t('recovery.cases.bulk.submit')}
+          </Button>
+          <Button variant="subtle" onClick={onDone} disabled={assign.isPending}>
+            {t('recovery.cases.bulk.clear')}
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
