@@ -72,6 +72,12 @@ describe('the agent in charge of a case', () => {
     expect(JSON.stringify(bad.body)).toContain('assignee');
 
     expect(await letterContact()).toMatchObject({ name: 'Julie Martin', email: 'julie.martin@lettres.test' });
+    // A disabled account (someone who left; their mailbox may be closed) is no longer named: the creditor's
+    // contact is, until a manager gives the case to someone else.
+    await setup.api.db.admin.query('UPDATE amiable.app_user SET disabled_at = now() WHERE id = $1', [julie]);
+    expect(await letterContact()).toEqual(before);
+    await setup.api.db.admin.query('UPDATE amiable.app_user SET disabled_at = NULL WHERE id = $1', [julie]);
+    expect(await letterContact()).toMatchObject({ name: 'Julie Martin' });
     if (havePoppler) {
       const text = pdfText((await call('GET', `/api/documents/${lastLetterId}/content`)).raw);
       expect(text).toContain('Votre interlocuteur, Julie Martin, se tient à votre disposition');
@@ -145,6 +151,17 @@ describe('the agent in charge of a case', () => {
     const given = await call('PUT', '/api/recovery/cases/assignee', { caseIds, assigneeId: julie });
     expect(given).toMatchObject({ status: 200, body: { changed: 2 } });
     expect(await assignees()).toEqual(['Julie Martin', 'Julie Martin']);
+    // The actions of those cases show who follows them, and narrow to a member's cases or to nobody's.
+    const actions = async (query: string) =>
+      (await call('GET', `/api/recovery/dispatches?${query}`)).body.map((d: { caseId: string; assignee: { name: string } | null }) => [
+        d.caseId,
+        d.assignee?.name ?? null,
+      ]);
+    const everyAction = await actions('limit=500');
+    expect(everyAction.length).toBeGreaterThan(0);
+    expect(everyAction.every(([, name]: [string, string | null]) => name === 'Julie Martin')).toBe(true);
+    expect(await actions(`assignee=${julie}&limit=500`)).toEqual(everyAction);
+    expect(await actions('assignee=none')).toEqual([]);
     // Again: nothing changes, and the journal gets no second line.
     expect((await call('PUT', '/api/recovery/cases/assignee', { caseIds, assigneeId: julie })).body).toEqual({ changed: 0 });
     const journal = await call('GET', `/api/debtors/${debtor.body.id}/activity?limit=100`);
@@ -154,5 +171,7 @@ describe('the agent in charge of a case', () => {
 
     expect((await call('PUT', '/api/recovery/cases/assignee', { caseIds, assigneeId: null })).body).toEqual({ changed: 2 });
     expect(await assignees()).toEqual([null, null]);
+    expect(await actions(`assignee=${julie}`)).toEqual([]);
+    expect((await actions('assignee=none&limit=500')).length).toBe(everyAction.length);
   });
 });

@@ -31,7 +31,9 @@ function amiable(args: string[], env: Record<string, string | undefined> = {}) {
   });
 }
 
-describe('amiable calc', () => {
+// Each test runs the real binary several times (a Node start and module load each, 1–5 s on a busy 2-core
+// machine): the default 30 s is too short when the suite runs beside other work.
+describe('amiable calc', { timeout: 120_000 }, () => {
   it('late-fees between professionals: the exact JSON contract', async () => {
     const r = await amiable([
       'calc',

@@ -26,7 +26,9 @@ function amiable(args: string[], env: Record<string, string> = {}) {
 
 const HEADER = "N° facture;Date facture;Date d'échéance;Montant TTC;Raison sociale;SIREN";
 
-describe('amiable import invoices', () => {
+// Each test runs the real binary several times (a Node start and module load each, 1–5 s on a busy 2-core
+// machine): the default 30 s is too short when the suite runs beside other work.
+describe('amiable import invoices', { timeout: 120_000 }, () => {
   it('prints the JSON contract and is idempotent', async () => {
     const file = path.join(dir, 'factures.csv');
     await writeFile(
@@ -123,7 +125,7 @@ describe('amiable import invoices', () => {
   });
 });
 
-describe('amiable generate', () => {
+describe('amiable generate', { timeout: 120_000 }, () => {
   it('streams a synthetic CSV that the importer reads back', async () => {
     const file = path.join(dir, 'synthetique.csv');
     const result = await amiable(['generate', '--invoices', '2000', '--out', file]);

@@ -20,7 +20,9 @@ function amiable(args: string[], lang = 'fr_FR.UTF-8') {
   return runAmiable(args, { ...process.env, LANG: lang, AMIABLE_LOCALE: '', AMIABLE_DATA_DIR: dir, DATABASE_URL: undefined });
 }
 
-describe('amiable letters render', () => {
+// Each test runs the real binary several times (a Node start and module load each, 1–5 s on a busy 2-core
+// machine): the default 30 s is too short when the suite runs beside other work.
+describe('amiable letters render', { timeout: 120_000 }, () => {
   it('renders every sample letter type in French and English, the same bytes each time', async () => {
     const samples = (await readdir(SAMPLES)).filter((f) => f.endsWith('.json'));
     expect(samples.length).toBeGreaterThanOrEqual(8);

@@ -39,7 +39,9 @@ const EXAMPLE = {
   ],
 };
 
-describe('amiable simulate', () => {
+// Each test runs the real binary several times (a Node start and module load each, 1–5 s on a busy 2-core
+// machine): the default 30 s is too short when the suite runs beside other work.
+describe('amiable simulate', { timeout: 120_000 }, () => {
   it('prints the actions of the contract example, sorted by date then debtor, with nothing else on stdout', async () => {
     const file = path.join(dir, 'portfolio.json');
     await writeFile(file, JSON.stringify(EXAMPLE));

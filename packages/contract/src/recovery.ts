@@ -148,6 +148,8 @@ export const DispatchDto = Type.Object({
   outcome: Nullable(Type.Unknown()),
   priority: Type.Integer({ description: 'Higher first: outstanding × days overdue' }),
   updatedAt: Instant,
+  /** The member in charge of the action's case, or null. */
+  assignee: Nullable(Type.Object({ id: Uuid, name: Type.String() })),
 });
 export type DispatchDto = Static<typeof DispatchDto>;
 
@@ -157,6 +159,7 @@ export const DispatchQuery = Type.Object(
     channel: Type.Optional(Channel),
     caseId: Type.Optional(Uuid),
     campaignId: Type.Optional(Uuid),
+    assignee: Type.Optional(Type.Union([Uuid, Type.Literal('none')], { description: 'A member’s cases, or none: nobody’s' })),
     view: Type.Optional(
       Type.Union([Type.Literal('worklist'), Type.Literal('approvals'), Type.Literal('review')], {
         description: 'worklist: calls and tasks due; approvals: awaiting a manager; review: uncertain or failed',

@@ -66,6 +66,7 @@ function dispatchDto(d: DispatchView) {
     outcome: d.outcome ?? null,
     priority: d.priority,
     updatedAt: iso(d.updatedAt),
+    assignee: d.assignee,
   };
 }
 
@@ -328,6 +329,7 @@ export async function recoveryCaseRoutes(app: App, deps: ApiDeps): Promise<void>
           channel: q.channel,
           caseId: q.caseId,
           campaignId: q.campaignId,
+          assignee: q.assignee,
           view: q.view,
           today,
           limit: q.limit ?? 100,

@@ -32,8 +32,9 @@ export const assignCase = (id: string, body: CaseAssigneeInput) => apiRequest<vo
 export const assignCases = (body: CasesAssigneeInput) => apiRequest<CasesAssigneeResult>('PUT', '/recovery/cases/assignee', { json: body });
 export const listAgents = (signal?: AbortSignal) => apiRequest<CaseAgent[]>('GET', '/recovery/agents', { signal });
 export const addPromise = (id: string, body: PromiseInput) => apiRequest<void>('POST', `${casePath(id)}/promises`, { json: body });
-export const listDispatches = (view: DispatchView, signal?: AbortSignal) =>
-  apiRequest<DispatchDto[]>('GET', '/recovery/dispatches', { query: { view }, signal });
+/** One view of the actions; `assignee` narrows it to a member's cases, or 'none' to nobody's. */
+export const listDispatches = (view: DispatchView, assignee: string | undefined, signal?: AbortSignal) =>
+  apiRequest<DispatchDto[]>('GET', '/recovery/dispatches', { query: { view, ...(assignee ? { assignee } : {}) }, signal });
 export const logOutcome = (id: string, body: CallOutcome) => apiRequest<void>('POST', `${dispatchPath(id)}/outcome`, { json: body });
 export const decideApproval = (id: string, body: ApprovalDecision) =>
   apiRequest<void>('POST', `${dispatchPath(id)}/approval`, { json: body });
@@ -54,8 +55,8 @@ export function useAgents() {
   return useQuery({ queryKey: ['recovery', 'agents'], queryFn: ({ signal }) => listAgents(signal) });
 }
 
-export function useDispatches(view: DispatchView) {
-  return useQuery({ queryKey: recoveryKeys.dispatches(view), queryFn: ({ signal }) => listDispatches(view, signal) });
+export function useDispatches(view: DispatchView, assignee?: string) {
+  return useQuery({ queryKey: recoveryKeys.dispatches(view, assignee), queryFn: ({ signal }) => listDispatches(view, assignee, signal) });
 }
 
 export function usePreview(days: number) {

@@ -8,7 +8,7 @@ export const recoveryKeys = {
   work: ['recovery', 'work'] as const,
   cases: (query: CaseQuery) => ['recovery', 'work', 'cases', query] as const,
   case: (id: string) => ['recovery', 'work', 'case', id] as const,
-  dispatches: (view: DispatchView) => ['recovery', 'work', 'dispatches', view] as const,
+  dispatches: (view: DispatchView, assignee?: string) => ['recovery', 'work', 'dispatches', view, assignee ?? 'all'] as const,
   preview: (days: number) => ['recovery', 'work', 'preview', days] as const,
   campaigns: ['recovery', 'work', 'campaigns'] as const,
   campaign: (id: string) => ['recovery', 'work', 'campaigns', id] as const,

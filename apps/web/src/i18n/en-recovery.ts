@@ -74,6 +74,11 @@ export const enRecovery: Shape<typeof frRecovery> = {
   required: 'Required',
   invalidAmount: 'Invalid amount (for example 1,250.00)',
   worklist: {
+    whose: {
+      all: 'All',
+      mine: 'My cases',
+      none: 'Unassigned cases',
+    },
     empty: 'No call or task to do today.',
     readOnly: 'Your role lets you read the list, not log a call’s outcome.',
     script: {

@@ -71,6 +71,11 @@ export const frRecovery = {
   required: 'Obligatoire',
   invalidAmount: 'Montant invalide (par exemple 1 250,00)',
   worklist: {
+    whose: {
+      all: 'Toutes',
+      mine: 'Mes dossiers',
+      none: 'Dossiers non attribués',
+    },
     empty: 'Aucun appel ni tâche à faire aujourd’hui.',
     readOnly: 'Votre rôle permet de consulter la liste, pas d’enregistrer le résultat d’un appel.',
     script: {

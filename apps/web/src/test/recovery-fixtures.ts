@@ -25,6 +25,7 @@ export const dispatch = (overrides: Partial<DispatchDto>): DispatchDto => ({
   outcome: null,
   priority: 100,
   updatedAt: '2026-11-23T06:00:00.000Z',
+  assignee: null,
   ...overrides,
 });
 

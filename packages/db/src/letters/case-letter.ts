@@ -133,7 +133,7 @@ export async function loadCaseLetter(tx: Tx, request: CaseLetterRequest): Promis
     FROM amiable.recovery_case rc
     JOIN amiable.creditor c ON c.tenant_id = rc.tenant_id AND c.id = rc.creditor_id
     JOIN amiable.debtor d ON d.tenant_id = rc.tenant_id AND d.id = rc.debtor_id
-    LEFT JOIN amiable.app_user u ON u.id = rc.assignee_id
+    LEFT JOIN amiable.app_user u ON u.id = rc.assignee_id AND u.disabled_at IS NULL
     LEFT JOIN LATERAL (SELECT address_line1, address_line2, postal_code, city, country, preferred_locale FROM amiable.contact k
                        WHERE k.tenant_id = rc.tenant_id AND k.debtor_id = rc.debtor_id AND k.address_line1 IS NOT NULL
                        ORDER BY k.is_primary DESC, k.created_at LIMIT 1) k ON true

@@ -27,11 +27,12 @@ export interface PreparedEmail extends EmailEnvelope {
   readonly attachments: readonly { readonly filename: string; readonly content: Uint8Array; readonly contentType: string }[];
 }
 
+/** Replies go to the agent in charge — unless their account is disabled (they left) — else the creditor's contact. */
 async function envelopeOf(tx: Tx, caseId: string): Promise<EmailEnvelope> {
   const row = await tx.maybeOne<{ name: string; reply_to: string | null }>(sql`
     SELECT coalesce(c.trade_name, c.legal_name) AS name, coalesce(u.email, c.recovery_contact_email, c.email) AS reply_to
     FROM amiable.recovery_case rc JOIN amiable.creditor c ON c.tenant_id = rc.tenant_id AND c.id = rc.creditor_id
-    LEFT JOIN amiable.app_user u ON u.id = rc.assignee_id
+    LEFT JOIN amiable.app_user u ON u.id = rc.assignee_id AND u.disabled_at IS NULL
     WHERE rc.id = ${caseId}`);
   return { fromName: row?.name ?? '', replyTo: row?.reply_to ?? null };
 }

@@ -125,7 +125,7 @@ export async function claimDispatch(pool: pg.Pool, tenantId: string, dispatchId:
       FROM amiable.recovery_case rc
       JOIN amiable.debtor d ON d.tenant_id = rc.tenant_id AND d.id = rc.debtor_id
       JOIN amiable.creditor c ON c.tenant_id = rc.tenant_id AND c.id = rc.creditor_id
-      LEFT JOIN amiable.app_user u ON u.id = rc.assignee_id
+      LEFT JOIN amiable.app_user u ON u.id = rc.assignee_id AND u.disabled_at IS NULL
       LEFT JOIN LATERAL (SELECT CASE WHEN ${sms} THEN phone ELSE email END AS address, preferred_locale FROM amiable.contact k
                          WHERE k.tenant_id = rc.tenant_id AND k.debtor_id = rc.debtor_id AND (CASE WHEN ${sms} THEN phone ELSE email END) IS NOT NULL
                          ORDER BY k.is_primary DESC, k.created_at LIMIT 1) k ON true

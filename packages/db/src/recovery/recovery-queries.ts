@@ -23,6 +23,8 @@ export interface DispatchView {
   readonly outcome: unknown;
   readonly priority: number;
   readonly updatedAt: Date;
+  /** The member in charge of the action's case. */
+  readonly assignee: { readonly id: string; readonly name: string } | null;
 }
 
 export type DispatchFilter = {
@@ -31,6 +33,8 @@ export type DispatchFilter = {
   readonly caseId?: string | undefined;
   readonly campaignId?: string | undefined;
   readonly view?: 'worklist' | 'approvals' | 'review' | undefined;
+  /** The actions of one member's cases, or 'none' for the cases nobody is in charge of. */
+  readonly assignee?: string | undefined;
   readonly today: IsoDate;
   readonly limit: number;
 };
@@ -41,6 +45,8 @@ export async function listDispatches(db: Queryable, f: DispatchFilter): Promise<
   if (f.channel) where.push(sql`x.channel = ${f.channel}`);
   if (f.caseId) where.push(sql`x.case_id = ${f.caseId}`);
   if (f.campaignId) where.push(sql`x.campaign_id = ${f.campaignId}`);
+  if (f.assignee === 'none') where.push(sql`rc.assignee_id IS NULL`);
+  else if (f.assignee) where.push(sql`rc.assignee_id = ${f.assignee}`);
   if (f.view === 'worklist') where.push(sql`x.channel IN ('call', 'task') AND x.status = 'planned' AND x.occurrence <= ${f.today}::date`);
   if (f.view === 'approvals') where.push(sql`x.status = 'awaiting-approval'`);
   if (f.view === 'review') where.push(sql`x.status IN ('uncertain', 'failed')`);
@@ -66,13 +72,16 @@ export async function listDispatches(db: Queryable, f: DispatchFilter): Promise<
     outcome: unknown;
     priority: string;
     updated_at: Date;
+    assignee_id: string | null;
+    assignee_name: string | null;
   }>(sql`
     SELECT x.id, x.case_id, x.debtor_id, d.name AS debtor_name, c.id AS creditor_id, c.legal_name AS creditor_name, x.scenario_id,
            x.campaign_id, cp.name AS campaign_name, x.step_id, x.channel, x.occurrence::text AS occurrence, x.status, inv.numbers, inv.outstanding::text AS outstanding,
            x.recipient, x.attempts, x.last_error, x.outcome, (inv.outstanding * greatest(1, ${f.today}::date - inv.oldest_due))::text AS priority,
-           x.updated_at
+           x.updated_at, rc.assignee_id, u.display_name AS assignee_name
     FROM amiable.dispatch x
     JOIN amiable.recovery_case rc ON rc.tenant_id = x.tenant_id AND rc.id = x.case_id
+    LEFT JOIN amiable.app_user u ON u.id = rc.assignee_id
     JOIN amiable.debtor d ON d.tenant_id = x.tenant_id AND d.id = x.debtor_id
     JOIN amiable.creditor c ON c.tenant_id = x.tenant_id AND c.id = rc.creditor_id
     LEFT JOIN amiable.campaign cp ON cp.tenant_id = x.tenant_id AND cp.id = x.campaign_id
@@ -102,6 +111,7 @@ export async function listDispatches(db: Queryable, f: DispatchFilter): Promise<
     outcome: r.outcome,
     priority: Math.min(Number.MAX_SAFE_INTEGER, Math.round(Number(r.priority) / 100)),
     updatedAt: r.updated_at,
+    assignee: r.assignee_id ? { id: r.assignee_id, name: r.assignee_name ?? '' } : null,
   }));
 }
 

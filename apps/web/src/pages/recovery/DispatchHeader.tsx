@@ -43,7 +43,7 @@ export function DispatchHeader({ dispatch, rank }: DispatchHeaderProps) {
           </Anchor>
         </Group>
       </Group>
-      <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm" verticalSpacing="xs">
+      <SimpleGrid cols={{ base: 2, md: 5 }} spacing="sm" verticalSpacing="xs">
         <Figure label={t('recovery.dispatch.creditor')} testId="dispatch-creditor">
           {dispatch.creditor.name}
         </Figure>
@@ -54,6 +54,9 @@ export function DispatchHeader({ dispatch, rank }: DispatchHeaderProps) {
           {format.amount(dispatch.outstanding, RECOVERY_CURRENCY)}
         </Figure>
         <Figure label={t('recovery.dispatch.occurrence')}>{format.date(dispatch.occurrence)}</Figure>
+        <Figure label={t('recovery.cases.columns.assignee')} testId="dispatch-assignee">
+          {dispatch.assignee?.name ?? '—'}
+        </Figure>
       </SimpleGrid>
     </Stack>
   );

@@ -15,17 +15,28 @@ interface DispatchListProps {
   readonly empty: string;
   /** A line above the cards (what the list is for, or why it is read-only). */
   readonly notice?: ReactNode;
+  /** Controls narrowing the list, shown above it even while it is empty or loading. */
+  readonly filter?: ReactNode;
   readonly testId: string;
   readonly children: (dispatch: DispatchDto, index: number) => ReactNode;
 }
 
 /** Loading, error, empty state and one bordered card per action: the frame of the three action tabs. */
-export function DispatchList({ query, empty, notice, testId, children }: DispatchListProps) {
-  if (query.isPending) return <Loading />;
+export function DispatchList({ query, empty, notice, filter, testId, children }: DispatchListProps) {
+  if (query.isPending)
+    return filter ? (
+      <Stack gap="md">
+        {filter}
+        <Loading />
+      </Stack>
+    ) : (
+      <Loading />
+    );
   if (query.isError) return <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />;
   const items = query.data ?? [];
   return (
     <Stack gap="md" data-testid={testId}>
+      {filter}
       {notice ? (
         <Alert color="gray" variant="light">
           {notice}

@@ -43,6 +43,32 @@ const TASK = dispatch({
 });
 
 describe('RecoveryPage — worklist', () => {
+  it('narrows the worklist to the member’s own cases, or to those nobody follows, and shows who follows each', async () => {
+    const MINE = { ...CALL, assignee: { id: TEST_ME.user.id, name: 'Claire Martin' } };
+    const { server, location } = renderPage('agent', '/recovery', {
+      'GET /api/recovery/dispatches': (call) => {
+        const assignee = call.search.get('assignee');
+        return { body: assignee === TEST_ME.user.id ? [MINE] : assignee === 'none' ? [TASK] : [MINE, TASK] };
+      },
+    });
+    const all = await screen.findAllByTestId('worklist-item');
+    expect(all.map((item) => within(item).getByTestId('dispatch-assignee').textContent)).toEqual(['Claire Martin', '—']);
+
+    fireEvent.click(screen.getByText('Mes dossiers'));
+    await waitFor(() => expect(location.history.at(-1)).toBe('/recovery?who=mine'));
+    await waitFor(() => expect(screen.getAllByTestId('worklist-item').map((i) => i.getAttribute('data-dispatch-id'))).toEqual([CALL.id]));
+    expect(server.calls.at(-1)?.search.get('assignee')).toBe(TEST_ME.user.id);
+
+    fireEvent.click(screen.getByText('Dossiers non attribués'));
+    await waitFor(() => expect(screen.getAllByTestId('worklist-item').map((i) => i.getAttribute('data-dispatch-id'))).toEqual([TASK.id]));
+    expect(server.calls.at(-1)?.search.get('assignee')).toBe('none');
+    expect(location.history.at(-1)).toBe('/recovery?who=none');
+
+    fireEvent.click(screen.getByText('Toutes'));
+    await waitFor(() => expect(screen.getAllByTestId('worklist-item')).toHaveLength(2));
+    expect(location.history.at(-1)).toBe('/recovery');
+  });
+
   it('lists today’s calls by priority with their script, and logs a promise to pay with its date and amount', async () => {
     let handled = false;
     const { server } = renderPage('agent', '/recovery', {
