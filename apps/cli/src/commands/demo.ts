@@ -270,7 +270,8 @@ async function distributeDemoCases(
   await inTenant(runtime.db.app, { tenantId }, async (tx) => {
     const cases = await tx.query<{ id: string; creditor_id: string }>(sql`
       SELECT c.id, c.creditor_id FROM amiable.recovery_case c
-      LEFT JOIN amiable.invoice i ON i.debtor_id = c.debtor_id AND i.creditor_id = c.creditor_id AND i.outstanding_cents > 0
+      LEFT JOIN amiable.invoice i ON i.tenant_id = c.tenant_id AND i.debtor_id = c.debtor_id AND i.creditor_id = c.creditor_id
+                               AND i.outstanding_cents > 0
       WHERE c.state <> 'closed'
       GROUP BY c.id, c.creditor_id ORDER BY coalesce(sum(i.outstanding_cents), 0) DESC, c.id`);
     const actor = { kind: 'user' as const, id: manager.id, label: manager.name, channel: 'cli' as const, ip: null };

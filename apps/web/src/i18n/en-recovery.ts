@@ -173,6 +173,8 @@ export const enRecovery: Shape<typeof frRecovery> = {
       selected_one: '{{count}} case selected',
       selected_other: '{{count}} cases selected',
       to: 'Give to',
+      choose: 'Choose…',
+      unchanged: 'These cases were already so assigned.',
       submit: 'Assign',
       clear: 'Clear selection',
       assigned_one: '{{count}} case given to {{name}}.',

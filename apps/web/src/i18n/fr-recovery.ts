@@ -170,6 +170,8 @@ export const frRecovery = {
       selected_one: '{{count}} dossier sélectionné',
       selected_other: '{{count}} dossiers sélectionnés',
       to: 'Confier à',
+      choose: 'Choisir…',
+      unchanged: 'Ces dossiers étaient déjà confiés ainsi.',
       submit: 'Confier',
       clear: 'Désélectionner',
       assigned_one: '{{count}} dossier confié à {{name}}.',

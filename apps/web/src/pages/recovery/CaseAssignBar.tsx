@@ -17,19 +17,23 @@ export function CaseAssignBar({ caseIds, onDone }: CaseAssignBarProps) {
   const { t } = useTranslation();
   const agents = useAgents();
   const assign = useAssignCases();
+  // Nothing chosen at first: « Personne » takes the cases back, so it must be picked, never the default.
   const [assigneeId, setAssigneeId] = useState('');
 
   const submit = () => {
     const chosen = agents.data?.find((a) => a.id === assigneeId);
     assign.mutate(
-      { caseIds: [...caseIds], assigneeId: chosen ? chosen.id : null },
+      { caseIds: [...caseIds], assigneeId: assigneeId === 'none' ? null : assigneeId },
       {
         onSuccess: (result) => {
           notifications.show({
             color: 'green',
-            message: chosen
-              ? t('recovery.cases.bulk.assigned', { count: result.changed, name: chosen.name })
-              : t('recovery.cases.bulk.released', { count: result.changed }),
+            message:
+              result.changed === 0
+                ? t('recovery.cases.bulk.unchanged')
+                : assigneeId !== 'none'
+                  ? t('recovery.cases.bulk.assigned', { count: result.changed, name: chosen?.name ?? '' })
+                  : t('recovery.cases.bulk.released', { count: result.changed }),
           });
           onDone();
         },
@@ -52,12 +56,13 @@ export function CaseAssignBar({ caseIds, onDone }: CaseAssignBarProps) {
             disabled={assign.isPending || !agents.data}
             onChange={(event) => setAssigneeId(event.currentTarget.value)}
             data={[
-              { value: '', label: t('recovery.case.assignee.unassigned') },
+              { value: '', label: t('recovery.cases.bulk.choose'), disabled: true },
+              { value: 'none', label: t('recovery.case.assignee.unassigned') },
               ...(agents.data ?? []).map((a) => ({ value: a.id, label: `${a.name} — ${a.email}` })),
             ]}
             data-testid="case-assign-select"
           />
-          <Button onClick={submit} loading={assign.isPending} data-testid="case-assign-submit">
+          <Button onClick={submit} loading={assign.isPending} disabled={assigneeId === ''} data-testid="case-assign-submit">
             {t('recovery.cases.bulk.submit')}
           </Button>
           <Button variant="subtle" onClick={onDone} disabled={assign.isPending}>

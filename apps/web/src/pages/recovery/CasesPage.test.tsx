@@ -130,7 +130,9 @@ describe('CasesPage', () => {
     expect(location.history.at(-1)).toBe('/recovery/cases');
     fireEvent.click(screen.getByTestId('case-select-all'));
     expect(screen.getByTestId('case-assign-count').textContent).toBe('2 dossiers sélectionnés');
-    await waitFor(() => expect(screen.getByTestId('case-assign-select').querySelectorAll('option')).toHaveLength(2));
+    await waitFor(() => expect(screen.getByTestId('case-assign-select').querySelectorAll('option')).toHaveLength(3));
+    // Nothing is chosen at first, so a click cannot take the cases back by mistake.
+    expect(screen.getByTestId('case-assign-submit').hasAttribute('disabled')).toBe(true);
     fireEvent.change(screen.getByTestId('case-assign-select'), { target: { value: JULIE.id } });
     const listed = server.calls.filter((call) => call.path === '/api/recovery/cases').length;
     fireEvent.click(screen.getByTestId('case-assign-submit'));
@@ -154,7 +156,7 @@ describe('CasesPage', () => {
     });
     await screen.findAllByTestId('case-row');
     fireEvent.click(screen.getByTestId('case-select-all'));
-    await waitFor(() => expect(screen.getByTestId('case-assign-select').querySelectorAll('option')).toHaveLength(2));
+    await waitFor(() => expect(screen.getByTestId('case-assign-select').querySelectorAll('option')).toHaveLength(3));
     fireEvent.change(screen.getByTestId('case-assign-select'), { target: { value: JULIE.id } });
     fireEvent.click(screen.getByTestId('case-assign-submit'));
     await waitFor(() => expect(screen.getByTestId('case-assign-select').getAttribute('aria-invalid')).toBe('true'));
