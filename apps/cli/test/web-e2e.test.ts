@@ -244,6 +244,45 @@ describe.skipIf(!haveBrowser)('web app in Chromium', () => {
     await expect.poll(() => rows.count()).toBe(unassigned - 2);
   });
 
+  it('edits a creditor: the server refuses a bad IBAN by its field, saves the rest, and takes a logo', async () => {
+    await page.getByTestId('nav-creditors').click();
+    const rows = page.getByTestId('creditor-row');
+    await expect.poll(() => rows.count()).toBe(2);
+    expect(await page.getByTestId('creditor-row-readiness').allTextContents()).toEqual(['Complet', 'Complet']);
+    await rows.first().click();
+    await page.getByTestId('creditor-form').waitFor();
+    const iban = page.getByTestId('creditor-iban');
+    const shipped = await iban.inputValue();
+    await iban.fill('FR76 3000 6000 0112 3456 7890 188');
+    await page.getByTestId('creditor-submit').click();
+    await expect.poll(() => iban.getAttribute('aria-invalid')).toBe('true');
+    await iban.fill(shipped);
+    await page.getByTestId('creditor-letterLegalMentions').fill('SAS au capital de 80 000 € – RCS Lyon');
+    await page.getByTestId('creditor-submit').click();
+    await page.getByTestId('creditor-saved').waitFor();
+    await page.reload();
+    await page.getByTestId('creditor-form').waitFor();
+    expect(await page.getByTestId('creditor-letterLegalMentions').inputValue()).toBe('SAS au capital de 80 000 € – RCS Lyon');
+    // A 1 × 1 PNG: the letterhead's logo, shown back from the server.
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+    await page
+      .getByTestId('creditor-logo')
+      .locator('input[type="file"]')
+      .setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: png });
+    await page.getByTestId('creditor-logo-upload').click();
+    await page.getByTestId('creditor-logo-uploaded').waitFor();
+    await expect
+      .poll(() =>
+        page.getByTestId('creditor-logo-image').evaluate((element) => {
+          // The test's types have no DOM: the element is an <img>.
+          const img = element as unknown as { complete: boolean; naturalWidth: number };
+          return img.complete ? img.naturalWidth : 0;
+        }),
+      )
+      .toBe(1);
+    await page.screenshot({ path: path.join(tmpdir(), 'amiable-e2e-creditor.png'), fullPage: true });
+  });
+
   it('switches to English', async () => {
     await page.getByTestId('lang-switch').click();
     await page.getByTestId('nav-invoices').click();

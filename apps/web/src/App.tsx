@@ -28,6 +28,8 @@ const LettersToSendPage = lazy(() => import('./pages/letters/LettersToSendPage')
 const AgencyProfilePage = lazy(() =>
   import('./pages/settings/AgencyProfilePage').then((module) => ({ default: module.AgencyProfilePage })),
 );
+const CreditorsPage = lazy(() => import('./pages/creditors/CreditorsPage').then((module) => ({ default: module.CreditorsPage })));
+const CreditorPage = lazy(() => import('./pages/creditors/CreditorPage').then((module) => ({ default: module.CreditorPage })));
 const RatesPage = lazy(() => import('./pages/settings/RatesPage').then((module) => ({ default: module.RatesPage })));
 
 /** Path-based routes: the API serves index.html for any non-/api path. */
@@ -63,6 +65,8 @@ export function App() {
                 <Route path="/settings/rates" component={RatesPage} />
                 <Route path="/settings/letters" component={LetterTemplatesPage} />
                 <Route path="/settings/agency" component={AgencyProfilePage} />
+                <Route path="/settings/creditors" component={CreditorsPage} />
+                <Route path="/settings/creditors/:id">{(params) => <CreditorPage key={params.id} id={params.id} />}</Route>
                 <Route component={NotFoundPage} />
               </Switch>
             </Suspense>

@@ -67,6 +67,7 @@ export type {
   Contact,
   ContactInput,
   Creditor,
+  CreditorInput,
   Debtor,
   DebtorListQuery,
   DebtorPatch,

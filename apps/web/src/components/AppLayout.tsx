@@ -22,6 +22,7 @@ const NAV_ITEMS = [
   { href: '/calculator', key: 'calculator', exact: false },
   { href: '/settings/rates', key: 'rates', exact: false },
   { href: '/settings/letters', key: 'letterTemplates', exact: false },
+  { href: '/settings/creditors', key: 'creditors', exact: false },
   { href: '/settings/agency', key: 'agency', exact: false },
 ] as const;
 

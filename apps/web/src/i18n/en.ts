@@ -1,3 +1,4 @@
+import { enCreditors } from './en-creditors';
 import { enLetters } from './en-letters';
 import { enRecovery } from './en-recovery';
 import type { fr } from './fr';
@@ -28,6 +29,7 @@ export const en: EnglishResources = {
     rates: 'Legal rates',
     letterTemplates: 'Letter templates',
     agency: 'Collection agency',
+    creditors: 'Creditors',
     toggle: 'Show or hide the navigation',
   },
   header: {
@@ -700,4 +702,5 @@ export const en: EnglishResources = {
   },
   recovery: enRecovery,
   letters: enLetters,
+  creditors: enCreditors,
 };

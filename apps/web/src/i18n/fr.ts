@@ -4,6 +4,7 @@
  * typographic apostrophe. Plurals: _one (0 and 1 in French), _many (millions),
  * _other.
  */
+import { frCreditors } from './fr-creditors';
 import { frLetters } from './fr-letters';
 import { frRecovery } from './fr-recovery';
 
@@ -27,6 +28,7 @@ export const fr = {
     rates: 'Taux légaux',
     letterTemplates: 'Modèles de lettres',
     agency: 'Agence de recouvrement',
+    creditors: 'Créanciers',
     toggle: 'Afficher ou masquer la navigation',
   },
   header: {
@@ -713,4 +715,5 @@ export const fr = {
   },
   recovery: frRecovery,
   letters: frLetters,
+  creditors: frCreditors,
 };

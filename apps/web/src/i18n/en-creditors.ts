@@ -1,0 +1,73 @@
+import type { frCreditors } from './fr-creditors';
+
+type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+
+/** English texts of Settings › Creditors; en.ts mounts them under "creditors". */
+export const enCreditors: Shape<typeof frCreditors> = {
+  title: 'Creditors',
+  intro: 'The companies whose invoices you recover: their identity, letterhead and payment details appear on every letter.',
+  add: 'New creditor',
+  empty: 'No creditor yet.',
+  columns: {
+    name: 'Legal name',
+    siren: 'SIREN',
+    city: 'City',
+    contact: 'Contact',
+    letters: 'For letters',
+  },
+  ready: 'Complete',
+  missing: 'To complete: {{fields}}',
+  missingFields: {
+    siren: 'SIREN',
+    address: 'address',
+    contact: 'e-mail or phone',
+    iban: 'IBAN and BIC',
+  },
+  back: 'All creditors',
+  newTitle: 'New creditor',
+  created: 'Creditor created. You can now add its logo.',
+  saved: 'Changes saved.',
+  readOnly: 'Your role lets you read the creditors, not change them.',
+  sections: {
+    identity: 'Identity',
+    address: 'Address',
+    contact: 'Contact details',
+    payment: 'Payment',
+    letters: 'Letters',
+    recoveryContact: 'Recovery contact',
+    logo: 'Logo',
+  },
+  fields: {
+    legalName: 'Legal name',
+    tradeName: 'Trade name',
+    legalForm: 'Legal form',
+    siren: 'SIREN',
+    siret: 'SIRET',
+    vatNumber: 'EU VAT number',
+    'address.line1': 'Address',
+    'address.line2': 'Address line 2',
+    'address.postalCode': 'Postal code',
+    'address.city': 'City',
+    'address.country': 'Country (ISO code, FR)',
+    email: 'E-mail',
+    phone: 'Phone',
+    iban: 'IBAN',
+    bic: 'BIC',
+    letterLegalMentions: 'Legal mentions in the footer',
+    'recoveryContact.name': 'Name',
+    'recoveryContact.email': 'E-mail',
+    'recoveryContact.phone': 'Phone',
+  },
+  hints: {
+    payment: 'Printed on the letters, with the SEPA transfer QR code that carries the case reference.',
+    letterLegalMentions: 'For example: SARL au capital de 50 000 € – RCS Lyon 732 829 320 – TVA FR44732829320',
+    recoveryContact: 'The person the letters name and the e-mails answer to when the case has no agent in charge.',
+  },
+  logo: {
+    current: 'Current logo of the creditor',
+    none: 'No logo: the letterhead shows the name only.',
+    pick: 'Choose an image (PNG or JPEG, 1 MB at most)',
+    upload: 'Upload the logo',
+    uploaded: 'Logo saved.',
+  },
+};
