@@ -25,8 +25,9 @@ export function useCreditors() {
   return useQuery({ queryKey: creditorKeys.all, queryFn: ({ signal }) => listCreditors(signal), staleTime: 60_000 });
 }
 
-export function useCreditor(id: string) {
-  return useQuery({ queryKey: creditorKeys.one(id), queryFn: ({ signal }) => getCreditor(id, signal) });
+/** One creditor; `null` (the form of a new one) reads nothing. */
+export function useCreditor(id: string | null) {
+  return useQuery({ queryKey: creditorKeys.one(id ?? ''), queryFn: ({ signal }) => getCreditor(id ?? '', signal), enabled: id !== null });
 }
 
 /** Creating or changing a creditor refreshes every creditor list (import, campaigns, letters). */

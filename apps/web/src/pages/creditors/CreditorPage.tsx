@@ -31,7 +31,7 @@ const SECTIONS: readonly { readonly key: SectionKey; readonly fields: readonly C
 export function CreditorPage({ id }: { readonly id: string }) {
   const { t } = useTranslation();
   const creating = id === 'new';
-  const creditor = useCreditor(creating ? '' : id);
+  const creditor = useCreditor(creating ? null : id);
   const linkProps = useLinkProps();
   return (
     <Stack gap="md">

@@ -90,6 +90,8 @@ describe('CreditorsPage', () => {
     fireEvent.click(await screen.findByTestId('creditor-add'));
     await screen.findByTestId('creditor-form');
     expect(location.history.at(-1)).toBe('/settings/creditors/new');
+    // The form of a new creditor reads no creditor.
+    expect(server.calls.filter((call) => call.path.startsWith('/api/creditors/'))).toEqual([]);
     expect((screen.getByTestId('creditor-address.country') as HTMLInputElement).value).toBe('FR');
     type('creditor-legalName', ' Menuiserie Roux ');
     type('creditor-siren', '552 100 554');
