@@ -8,6 +8,7 @@ import type { AgingLine, DebtorDetail, DebtorListItem, InvoiceDetail, InvoiceLis
 import type { AllocationView } from '@amiable/db';
 import { type Cents, formatDecimalAmount } from '@amiable/domain';
 import type { ContactRecord, CreditorRecord, DisputeRecord } from '@amiable/ledger';
+import { creditorGaps } from '@amiable/letters';
 
 export const amount = (cents: Cents): string => formatDecimalAmount(cents);
 export const iso = (date: Date): string => date.toISOString();
@@ -34,6 +35,7 @@ export function creditorDto(c: CreditorRecord): C.Creditor {
     hasLogo: c.logoFileId !== null,
     letterLegalMentions: c.letterLegalMentions,
     recoveryContact: c.recoveryContact,
+    letterGaps: creditorGaps(c),
     createdAt: iso(c.createdAt),
     updatedAt: iso(c.updatedAt),
   };

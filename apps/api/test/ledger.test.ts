@@ -69,6 +69,20 @@ describe('creditors and debtors', () => {
     });
   });
 
+  it('says what a creditor still lacks for its letters, before any letter is refused', async () => {
+    const bare = await call('POST', '/api/creditors', { legalName: 'Sans Adresse SARL' });
+    expect(bare.status).toBe(201);
+    expect(bare.body.letterGaps).toEqual(['creditor-identity', 'creditor-siren', 'creditor-contact', 'creditor-bank']);
+    const filled = await call('PATCH', `/api/creditors/${bare.body.id}`, {
+      siren: '552 100 554',
+      address: { line1: '3 place Bellecour', line2: null, postalCode: '69002', city: 'Lyon', country: 'FR' },
+      phone: '04 72 00 00 02',
+      iban: 'fr76 3000 6000 0112 3456 7890 189',
+      bic: 'agrifrpp',
+    });
+    expect(filled.body).toMatchObject({ siren: '552100554', iban: 'FR7630006000011234567890189', bic: 'AGRIFRPP', letterGaps: [] });
+  });
+
   it('rejects bad identifiers, naming every field, in the caller language', async () => {
     const bad = await call(
       'POST',

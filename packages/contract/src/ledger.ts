@@ -47,6 +47,15 @@ export const Creditor = Type.Object({
   hasLogo: Type.Boolean(),
   letterLegalMentions: Nullable(Type.String()),
   recoveryContact: Nullable(RecoveryContact),
+  letterGaps: Type.Array(
+    Type.Union([
+      Type.Literal('creditor-identity'),
+      Type.Literal('creditor-siren'),
+      Type.Literal('creditor-contact'),
+      Type.Literal('creditor-bank'),
+    ]),
+    { description: 'What every letter of this creditor would lack: name and address, SIREN, e-mail or phone, IBAN with BIC' },
+  ),
   createdAt: Instant,
   updatedAt: Instant,
 });

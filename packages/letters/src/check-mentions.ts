@@ -5,7 +5,7 @@
  */
 import { isValidIban } from '@amiable/domain';
 import type { LetterFacts } from './letter-facts.js';
-import type { LetterInput, Party } from './letter-input.js';
+import type { LetterInput } from './letter-input.js';
 import { LETTER_MENTIONS, MIN_DEADLINE_DAYS, type Mention, type TemplateField } from './letter-types.js';
 
 export interface MissingMention {
@@ -19,7 +19,9 @@ export interface RenderedText {
   readonly printed: ReadonlySet<string>;
 }
 
-const identityGaps = (p: Party | undefined, field: string): string[] =>
+type Identity = { readonly name: string; readonly address: { readonly line1: string; readonly postalCode: string; readonly city: string } };
+
+const identityGaps = (p: Identity | undefined, field: string): string[] =>
   p
     ? [
         ...(p.name.trim() ? [] : [`${field}.name`]),
@@ -28,6 +30,38 @@ const identityGaps = (p: Party | undefined, field: string): string[] =>
         ...(p.address.city.trim() ? [] : [`${field}.address.city`]),
       ]
     : [field];
+
+const reachable = (p: { readonly email?: string | null; readonly phone?: string | null }) => Boolean(p.email || p.phone);
+const bankable = (p: { readonly iban?: string | null; readonly bic?: string | null }) => Boolean(p.iban && isValidIban(p.iban) && p.bic);
+
+/** What a creditor's record lacks for its letters: the mentions that rest on it alone. */
+export type CreditorGap = 'creditor-identity' | 'creditor-siren' | 'creditor-contact' | 'creditor-bank';
+
+/**
+ * The mentions every letter of this creditor would miss, read from its record before any letter is made (the
+ * creditors page): identity (name and address), SIREN and a way to reach it, as the check below demands; and
+ * IBAN with BIC, without which a letter carries no transfer details nor QR code, only the payment link.
+ */
+export function creditorGaps(c: {
+  readonly legalName: string;
+  readonly siren: string | null;
+  readonly address: { readonly line1: string | null; readonly postalCode: string | null; readonly city: string | null };
+  readonly email: string | null;
+  readonly phone: string | null;
+  readonly iban: string | null;
+  readonly bic: string | null;
+}): CreditorGap[] {
+  const party = {
+    name: c.legalName,
+    address: { line1: c.address.line1 ?? '', postalCode: c.address.postalCode ?? '', city: c.address.city ?? '' },
+  };
+  return [
+    ...(identityGaps(party, 'creditor').length > 0 ? (['creditor-identity'] as const) : []),
+    ...(c.siren ? [] : (['creditor-siren'] as const)),
+    ...(reachable(c) ? [] : (['creditor-contact'] as const)),
+    ...(bankable(c) ? [] : (['creditor-bank'] as const)),
+  ];
+}
 
 const printedAny = (text: RenderedText, names: readonly string[]): string[] =>
   names.some((n) => text.printed.has(n)) ? [] : [names.map((n) => `{{${n}}}`).join(' | ')];
@@ -39,7 +73,7 @@ function gaps(mention: Mention, input: LetterInput, facts: LetterFacts, text: Re
     case 'creditor-siren':
       return input.creditor.siren ? [] : ['creditor.siren'];
     case 'creditor-contact':
-      return input.creditor.email || input.creditor.phone ? [] : ['creditor.email | creditor.phone'];
+      return reachable(input.creditor) ? [] : ['creditor.email | creditor.phone'];
     case 'debtor-identity':
       return identityGaps(input.debtor, 'debtor');
     case 'invoice-references':
@@ -65,8 +99,7 @@ function gaps(mention: Mention, input: LetterInput, facts: LetterFacts, text: Re
         ...printedAny(text, ['deadlineDate']),
       ];
     case 'payment-methods': {
-      const bank = input.creditor.iban && isValidIban(input.creditor.iban) && input.creditor.bic;
-      return bank || input.paymentLink ? [] : ['creditor.iban + creditor.bic | paymentLink'];
+      return bankable(input.creditor) || input.paymentLink ? [] : ['creditor.iban + creditor.bic | paymentLink'];
     }
     case 'express-demand':
       return text.fields.demand.trim() === ''

@@ -3,6 +3,7 @@ import {
   LETTER_TYPES,
   checkLetterTemplate,
   composeLetter,
+  creditorGaps,
   defaultDeadlineDays,
   defaultTemplate,
   readLetterInput,
@@ -154,5 +155,34 @@ describe('defaults of the app’s letters', () => {
 
   it('needs the rates only for the letters that state penalties or the breakdown of the amounts', () => {
     expect(LETTER_TYPES.filter(statesComputedAmounts)).toEqual(['reminder', 'second-reminder', 'formal-notice', 'agency-letter']);
+  });
+});
+
+describe('what a creditor record lacks for its letters', () => {
+  const complete = {
+    legalName: 'Atelier Durand SARL',
+    siren: '732829320',
+    address: { line1: '12 rue de la République', postalCode: '69002', city: 'Lyon' },
+    email: null,
+    phone: '04 72 00 00 00',
+    iban: 'FR7630006000011234567890189',
+    bic: 'AGRIFRPP',
+  };
+
+  it('is nothing for a complete creditor', () => {
+    expect(creditorGaps(complete)).toEqual([]);
+  });
+
+  it('names the address, the SIREN, a way to reach it and a valid IBAN with its BIC, as the letters require', () => {
+    expect(
+      creditorGaps({
+        ...complete,
+        siren: null,
+        address: { line1: null, postalCode: '69002', city: 'Lyon' },
+        phone: null,
+        iban: 'FR7630006000011234567890188',
+      }),
+    ).toEqual(['creditor-identity', 'creditor-siren', 'creditor-contact', 'creditor-bank']);
+    expect(creditorGaps({ ...complete, bic: null })).toEqual(['creditor-bank']);
   });
 });

@@ -4,7 +4,16 @@
  * to each event's date so the activity log reads like a real history.
  */
 import { createTenant } from '@amiable/auth';
-import { assignCases, inTenant, ledgerStore, listAllTenants, postgresAuthStore, runPlanner, saveContactPolicy, sql } from '@amiable/db';
+import {
+  assignCases,
+  inTenant,
+  ledgerStore,
+  listAllTenants,
+  listCases,
+  postgresAuthStore,
+  runPlanner,
+  saveContactPolicy,
+} from '@amiable/db';
 import { DEMO_PASSWORD, type DemoPortfolio, SERVICES_CREDITOR_KEY, buildDemoPortfolio } from '@amiable/demo';
 import { type Clock, parisDateOf } from '@amiable/domain';
 import {
@@ -268,17 +277,13 @@ async function distributeDemoCases(
   const manager = members.get('manager');
   if (!agent || !manager) return;
   await inTenant(runtime.db.app, { tenantId }, async (tx) => {
-    const cases = await tx.query<{ id: string; creditor_id: string }>(sql`
-      SELECT c.id, c.creditor_id FROM amiable.recovery_case c
-      LEFT JOIN amiable.invoice i ON i.tenant_id = c.tenant_id AND i.debtor_id = c.debtor_id AND i.creditor_id = c.creditor_id
-                               AND i.outstanding_cents > 0
-      WHERE c.state <> 'closed'
-      GROUP BY c.id, c.creditor_id ORDER BY coalesce(sum(i.outstanding_cents), 0) DESC, c.id`);
+    // Largest outstanding first, as the case list shows them.
+    const cases = (await listCases(tx, { limit: 100_000 })).filter((c) => c.state !== 'closed');
     const actor = { kind: 'user' as const, id: manager.id, label: manager.name, channel: 'cli' as const, ip: null };
     const now = systemClock.now();
-    const toAgent = cases.filter((c) => c.creditor_id === servicesCreditorId).map((c) => c.id);
+    const toAgent = cases.filter((c) => c.creditor.id === servicesCreditorId).map((c) => c.id);
     const toManager = cases
-      .filter((c) => c.creditor_id !== servicesCreditorId)
+      .filter((c) => c.creditor.id !== servicesCreditorId)
       .slice(0, 5)
       .map((c) => c.id);
     for (const [caseIds, assigneeId] of [

@@ -27,6 +27,7 @@ const DURAND: Creditor = {
   hasLogo: true,
   letterLegalMentions: 'SAS au capital de 50 000 €',
   recoveryContact: { name: 'Service recouvrement', email: 'recouvrement@durand.fr', phone: null },
+  letterGaps: [],
   createdAt: '2026-11-01T09:00:00.000Z',
   updatedAt: '2026-11-20T09:00:00.000Z',
 };
@@ -39,6 +40,7 @@ const BARE: Creditor = {
   bic: null,
   hasLogo: false,
   recoveryContact: null,
+  letterGaps: ['creditor-siren', 'creditor-bank'],
 };
 
 function renderAt(path: string, role: Role, routes: Record<string, RouteHandler | MockReply> = {}) {
@@ -106,14 +108,14 @@ describe('CreditorsPage', () => {
       legalName: 'Menuiserie Roux',
       tradeName: null,
       legalForm: null,
-      siren: '552100554',
+      siren: '552 100 554',
       siret: null,
       vatNumber: null,
       address: { line1: '4 rue des Tanneurs', line2: null, postalCode: '69004', city: 'Lyon', country: 'FR' },
       email: null,
       phone: null,
-      iban: 'FR763000600001123456789018',
-      bic: 'AGRIFRPP',
+      iban: 'fr76 3000 6000 0112 3456 7890 18',
+      bic: 'agrifrpp',
       letterLegalMentions: null,
       recoveryContact: null,
     });

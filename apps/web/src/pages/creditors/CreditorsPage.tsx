@@ -7,7 +7,6 @@ import { Loading } from '../../components/Loading';
 import { useSession } from '../../components/Session';
 import { useLinkProps } from '../../lib/links';
 import { canWriteLedger } from '../../lib/permissions';
-import { creditorGaps } from './letter-readiness';
 
 /** « Créanciers »: the tenant's creditors, what each still lacks for its letters, and the way to add one. */
 export function CreditorsPage() {
@@ -60,7 +59,8 @@ export function CreditorsPage() {
                 </Table.Tr>
               ) : null}
               {items.map((c) => {
-                const gaps = creditorGaps(c);
+                // What the API's mention check would refuse in every letter of this creditor.
+                const gaps = c.letterGaps;
                 return (
                   <Table.Tr
                     key={c.id}

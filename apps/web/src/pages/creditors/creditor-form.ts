@@ -66,21 +66,23 @@ export function creditorBody(v: CreditorValues): CreditorInput {
     legalName: v.legalName.trim(),
     tradeName: orNull(v.tradeName),
     legalForm: orNull(v.legalForm),
-    // SIREN and SIRET are often typed in groups ("732 829 320"): the API wants the digits.
-    siren: orNull(v.siren.replace(/\s/g, '')),
-    siret: orNull(v.siret.replace(/\s/g, '')),
-    vatNumber: orNull(v.vatNumber.replace(/\s/g, '')),
+    // SIREN, SIRET, VAT number, IBAN and BIC go as typed ("732 829 320"): the API normalizes and checks them, and
+    // quotes them as typed when it refuses one.
+    siren: orNull(v.siren),
+    siret: orNull(v.siret),
+    vatNumber: orNull(v.vatNumber),
     address: {
       line1: orNull(v['address.line1']),
       line2: orNull(v['address.line2']),
       postalCode: orNull(v['address.postalCode']),
       city: orNull(v['address.city']),
+      // The API takes ISO codes in capitals only.
       country: orNull(v['address.country'].toUpperCase()),
     },
     email: orNull(v.email),
     phone: orNull(v.phone),
-    iban: orNull(v.iban.replace(/\s/g, '').toUpperCase()),
-    bic: orNull(v.bic.replace(/\s/g, '').toUpperCase()),
+    iban: orNull(v.iban),
+    bic: orNull(v.bic),
     letterLegalMentions: orNull(v.letterLegalMentions),
     recoveryContact: contact
       ? { name: v['recoveryContact.name'].trim(), email: orNull(v['recoveryContact.email']), phone: orNull(v['recoveryContact.phone']) }

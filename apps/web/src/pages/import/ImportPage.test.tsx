@@ -32,6 +32,7 @@ const CREDITOR = {
   hasLogo: false,
   letterLegalMentions: null,
   recoveryContact: null,
+  letterGaps: [],
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-01T00:00:00.000Z',
 };
