@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import jsQRModule from 'jsqr';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { LETTER_TYPES, isValidCreditorReference, renderLetter } from '../src/index.js';
+import { LETTER_TYPES, isValidCreditorReference, renderLetter, renderMinimalPdf } from '../src/index.js';
 import { sample } from './samples.js';
 
 const havePoppler = (() => {
@@ -179,6 +179,16 @@ describe('letter PDFs', () => {
       );
       expect(text).toContain('laisser tout ou partie des frais ainsi exposés à la charge du débiteur de mauvaise foi.');
       expect(text).toMatch(/exerce une activité de recouvrement amiable|carries on amicable debt collection/);
+    }
+  });
+
+  it.skipIf(!havePoppler)("makes the benchmark's baseline a one-page PDF/A-2b printing its own text each time", () => {
+    for (const text of ['Lettre 1', 'Lettre 2']) {
+      const file = join(dir, `minimal-${text.replace(' ', '-')}.pdf`);
+      writeFileSync(file, renderMinimalPdf(text));
+      expect(run('pdfinfo', [file])).toMatch(/Pages:\s+1\n/);
+      expect(run('pdfinfo', ['-meta', file])).toContain('<pdfaid:part>2</pdfaid:part>');
+      expect(run('pdftotext', [file, '-']).trim()).toBe(text);
     }
   });
 });
