@@ -29,6 +29,7 @@ import { letterRoutes } from './routes/letters.js';
 import { payPageRoutes } from './routes/pay-page.js';
 import { recoveryCampaignRoutes } from './routes/recovery-campaigns.js';
 import { recoveryCaseRoutes } from './routes/recovery-cases.js';
+import { recoveryDefaultAgentRoutes } from './routes/recovery-default-agents.js';
 import { recoverySettingsRoutes } from './routes/recovery-settings.js';
 import { invoiceRoutes } from './routes/invoices.js';
 import { paymentRoutes } from './routes/payments.js';
@@ -138,6 +139,7 @@ export async function buildServer(deps: ApiDeps, options: { logger?: boolean } =
       await legalRoutes(api as App, deps);
       await recoverySettingsRoutes(api as App, deps);
       await recoveryCaseRoutes(api as App, deps);
+      await recoveryDefaultAgentRoutes(api as App, deps);
       await recoveryCampaignRoutes(api as App, deps);
       await letterRoutes(api as App, deps);
       await caseDocumentRoutes(api as App, deps);

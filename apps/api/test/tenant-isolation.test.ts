@@ -137,6 +137,11 @@ const PROBES: readonly Probe[] = [
     body: () => ({ assigneeId: null }),
   },
   {
+    route: 'PUT /api/recovery/creditors/:id/default-agent',
+    url: (v) => `/api/recovery/creditors/${v.creditorId}/default-agent`,
+    body: () => ({ assigneeId: null }),
+  },
+  {
     route: 'POST /api/recovery/cases/:id/transition',
     url: (v) => `/api/recovery/cases/${v.caseId}/transition`,
     body: () => ({ state: 'disputed', reason: 'pirate' }),

@@ -249,6 +249,8 @@ describe.skipIf(!haveBrowser)('web app in Chromium', () => {
     const rows = page.getByTestId('creditor-row');
     await expect.poll(() => rows.count()).toBe(2);
     expect(await page.getByTestId('creditor-row-readiness').allTextContents()).toEqual(['Complet', 'Complet']);
+    // The demo gives Durand Services' new cases to the agent.
+    await expect.poll(() => page.getByTestId('creditor-row-default-agent').allTextContents()).toEqual(['—', 'Karim Benali']);
     await rows.first().click();
     await page.getByTestId('creditor-form').waitFor();
     const iban = page.getByTestId('creditor-iban');
@@ -263,6 +265,11 @@ describe.skipIf(!haveBrowser)('web app in Chromium', () => {
     await page.reload();
     await page.getByTestId('creditor-form').waitFor();
     expect(await page.getByTestId('creditor-letterLegalMentions').inputValue()).toBe('SAS au capital de 80 000 € – RCS Lyon');
+    // Its new cases go to the manager from now on; the choice is kept.
+    const defaultAgent = page.getByTestId('creditor-default-agent-select');
+    await expect.poll(() => defaultAgent.isEnabled()).toBe(true);
+    await defaultAgent.selectOption({ label: 'Sophie Girard — sophie.girard@amiable.test' });
+    await page.getByText('Les nouveaux dossiers de ce créancier seront confiés à Sophie Girard.').waitFor();
     // A 1 × 1 PNG: the letterhead's logo, shown back from the server.
     const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
     await page
@@ -280,6 +287,11 @@ describe.skipIf(!haveBrowser)('web app in Chromium', () => {
         }),
       )
       .toBe(1);
+    await page.reload();
+    await expect.poll(() => page.getByTestId('creditor-default-agent-select').inputValue()).not.toBe('');
+    expect(await page.getByTestId('creditor-default-agent-select').locator('option:checked').textContent()).toBe(
+      'Sophie Girard — sophie.girard@amiable.test',
+    );
     await page.screenshot({ path: path.join(tmpdir(), 'amiable-e2e-creditor.png'), fullPage: true });
   });
 

@@ -86,7 +86,11 @@ export async function changeMemberRole(
   if (!member) return err('NOT_FOUND');
   if (member.role === 'owner' && input.role !== 'owner' && (await deps.store.countOwners(principal.tenantId)) <= 1)
     return err('LAST_OWNER');
-  await deps.store.setMemberRole(principal.tenantId, input.userId, input.role);
+  const by =
+    principal.kind === 'user'
+      ? { kind: 'user' as const, id: principal.userId, label: principal.displayName }
+      : { kind: 'api-key' as const, id: principal.apiKeyId, label: principal.name };
+  await deps.store.setMemberRole(principal.tenantId, input.userId, input.role, { by, now: deps.clock.now() });
   return ok({ ...member, role: input.role });
 }
 

@@ -97,7 +97,11 @@ export interface AuthStore {
   findMember(tenantId: string, userId: string): Promise<MemberRecord | null>;
   listMembers(tenantId: string): Promise<MemberRecord[]>;
   addMember(tenantId: string, userId: string, role: Role, now: Date): Promise<'added' | 'already-member'>;
-  setMemberRole(tenantId: string, userId: string, role: Role): Promise<void>;
+  /**
+   * A member made a viewer may no longer act on cases: the store takes them off the cases they follow and off the
+   * creditors whose new cases they would get, journaled as done `by` whoever changed the role.
+   */
+  setMemberRole(tenantId: string, userId: string, role: Role, change: RoleChange): Promise<void>;
   removeMember(tenantId: string, userId: string): Promise<void>;
   countOwners(tenantId: string): Promise<number>;
   tenantName(tenantId: string): Promise<string>;
@@ -151,4 +155,10 @@ export interface PasswordHasher {
 export interface SessionPolicy {
   readonly idleMinutes: number;
   readonly maxHours: number;
+}
+
+/** Who changed a member's role, and when: the journal lines of the cases it takes back name them. */
+export interface RoleChange {
+  readonly by: { readonly kind: 'user' | 'api-key'; readonly id: string; readonly label: string };
+  readonly now: Date;
 }

@@ -242,6 +242,14 @@ export const CaseAgent = Type.Object({
 });
 export type CaseAgent = Static<typeof CaseAgent>;
 
+/** Who follows a creditor's new cases: the cases the planner or a campaign opens for it are born assigned to them. */
+export const CreditorDefaultAgent = Type.Object({
+  creditorId: Uuid,
+  assigneeId: Nullable(Uuid),
+  assigneeName: Nullable(Type.String()),
+});
+export type CreditorDefaultAgent = Static<typeof CreditorDefaultAgent>;
+
 export const CaseTransitionDto = Type.Object({
   fromState: Nullable(Type.String()),
   toState: Type.String(),

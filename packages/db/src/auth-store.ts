@@ -2,6 +2,7 @@
 import type { ApiKeyRecord, AuthStore, MemberRecord, SessionRecord } from '@amiable/auth';
 import type { Role } from '@amiable/domain';
 import type pg from 'pg';
+import { releaseCasesOf } from './recovery/release-member-cases.js';
 import { sql } from './sql.js';
 import { inTenant, withoutTenant } from './tenant-transaction.js';
 
@@ -238,9 +239,10 @@ export function postgresAuthStore(pool: pg.Pool, adminPool?: pg.Pool): AuthStore
           ? 'added'
           : 'already-member',
       ),
-    setMemberRole: (tenantId, userId, role) =>
+    setMemberRole: (tenantId, userId, role, change) =>
       tenant(tenantId, async (tx) => {
         await tx.execute(sql`UPDATE amiable.tenant_member SET role = ${role} WHERE user_id = ${userId}`);
+        if (role === 'viewer') await releaseCasesOf(tx, userId, change);
       }),
     removeMember: (tenantId, userId) =>
       tenant(tenantId, async (tx) => {

@@ -131,6 +131,10 @@ function caseSummary(locale: Locale, action: string, d: Details): string | null 
   const date = (value: unknown) => (fr ? formatDateFr(str(value)) : formatDateEn(str(value)));
   switch (action) {
     case 'case.assigned':
+      if (d.reason === 'member-read-only')
+        return fr
+          ? 'Dossier sans chargé de relance : son chargé est passé en lecture seule'
+          : 'Case unassigned: its agent was made read-only';
       if (d.assigneeId === null || d.assigneeId === undefined) return fr ? 'Dossier sans chargé de relance' : 'Case unassigned';
       return fr ? `Dossier confié à ${str(d.assigneeName)}` : `Case assigned to ${str(d.assigneeName)}`;
     case 'case.state-changed':
@@ -232,6 +236,14 @@ export function activitySummary(locale: Locale, action: string, details: Details
       return fr ? `Note : ${str(d.excerpt)}` : `Note: ${str(d.excerpt)}`;
     case 'creditor.created':
       return fr ? `Créancier ${str(d.name)} créé` : `Creditor ${str(d.name)} created`;
+    case 'creditor.default-agent-set':
+      if (d.assigneeId === null || d.assigneeId === undefined)
+        return fr
+          ? `Nouveaux dossiers du créancier ${str(d.name)} : plus de chargé par défaut`
+          : `${str(d.name)}'s new cases: no default agent`;
+      return fr
+        ? `Nouveaux dossiers du créancier ${str(d.name)} confiés à ${str(d.assigneeName)}`
+        : `${str(d.name)}'s new cases go to ${str(d.assigneeName)}`;
     case 'creditor.updated':
       return fr
         ? `Créancier ${str(d.name)} modifié : ${changedFields(locale, d)}`

@@ -13,6 +13,24 @@ describe('activity summaries of case events', () => {
       ],
       ['case.assigned', { assigneeId: null, assigneeName: null }, 'Dossier sans chargé de relance', 'Case unassigned'],
       [
+        'case.assigned',
+        { assigneeId: null, assigneeName: null, reason: 'member-read-only' },
+        'Dossier sans chargé de relance : son chargé est passé en lecture seule',
+        'Case unassigned: its agent was made read-only',
+      ],
+      [
+        'creditor.default-agent-set',
+        { name: 'Ateliers Durand SAS', assigneeId: 'u1', assigneeName: 'Julie Martin' },
+        'Nouveaux dossiers du créancier Ateliers Durand SAS confiés à Julie Martin',
+        "Ateliers Durand SAS's new cases go to Julie Martin",
+      ],
+      [
+        'creditor.default-agent-set',
+        { name: 'Ateliers Durand SAS', assigneeId: null, assigneeName: null },
+        'Nouveaux dossiers du créancier Ateliers Durand SAS : plus de chargé par défaut',
+        "Ateliers Durand SAS's new cases: no default agent",
+      ],
+      [
         'case.state-changed',
         { from: 'in-progress', to: 'disputed', reason: 'conteste la facture F-12' },
         'Dossier : en cours → litige (conteste la facture F-12)',

@@ -6,6 +6,7 @@
 import { createTenant } from '@amiable/auth';
 import {
   assignCases,
+  setCreditorDefaultAgent,
   inTenant,
   ledgerStore,
   listAllTenants,
@@ -263,7 +264,7 @@ export async function loadDemoPortfolio(
 
 /**
  * The manager shares the portfolio out, as on a Monday morning: the agent follows the services company's cases
- * (their e-mails answer to him, their letters name him), the manager keeps the five largest of the others, and the
+ * (their e-mails answer to him, their letters name him) and will get its new ones, the manager keeps the five largest of the others, and the
  * rest stay with nobody — so « Mes dossiers » and « Non attribués » both show something.
  */
 async function distributeDemoCases(
@@ -286,6 +287,9 @@ async function distributeDemoCases(
       .filter((c) => c.creditor.id !== servicesCreditorId)
       .slice(0, 5)
       .map((c) => c.id);
+    // And the services company's next cases go to him too.
+    const followed = await setCreditorDefaultAgent(tx, { creditorId: servicesCreditorId, assigneeId: agent.id }, actor, now, ids);
+    if (!followed.ok) throw new Error(`demo: default agent refused (${followed.code})`);
     for (const [caseIds, assigneeId] of [
       [toAgent, agent.id],
       [toManager, manager.id],

@@ -108,6 +108,7 @@ export type {
   CaseSummary,
   CaseDetail,
   CaseAgent,
+  CreditorDefaultAgent,
   CaseAssigneeInput,
   CasesAssigneeInput,
   CasesAssigneeResult,

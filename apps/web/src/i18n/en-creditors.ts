@@ -14,6 +14,7 @@ export const enCreditors: Shape<typeof frCreditors> = {
     city: 'City',
     contact: 'Contact',
     letters: 'For letters',
+    defaultAgent: 'New cases go to',
   },
   ready: 'Complete',
   missing: 'To complete: {{fields}}',
@@ -36,6 +37,7 @@ export const enCreditors: Shape<typeof frCreditors> = {
     letters: 'Letters',
     recoveryContact: 'Recovery contact',
     logo: 'Logo',
+    defaultAgent: 'Who follows new cases',
   },
   fields: {
     legalName: 'Legal name',
@@ -69,5 +71,12 @@ export const enCreditors: Shape<typeof frCreditors> = {
     pick: 'Choose an image (PNG or JPEG, 1 MB at most)',
     upload: 'Upload the logo',
     uploaded: 'Logo saved.',
+  },
+  defaultAgent: {
+    label: 'Give new cases to',
+    nobody: 'Nobody (cases open unassigned)',
+    hint: 'Each case the reminders or a campaign open for this creditor goes to this team member. Cases already open keep theirs: to move them, tick them in Cases, then "Assign to…".',
+    saved: 'This creditor’s new cases will go to {{name}}.',
+    cleared: 'This creditor’s new cases will open unassigned.',
   },
 };

@@ -11,6 +11,7 @@ export const frCreditors = {
     city: 'Ville',
     contact: 'Interlocuteur',
     letters: 'Pour les courriers',
+    defaultAgent: 'Nouveaux dossiers confiés à',
   },
   ready: 'Complet',
   missing: 'À compléter\u00a0: {{fields}}',
@@ -33,6 +34,7 @@ export const frCreditors = {
     letters: 'Courriers',
     recoveryContact: 'Interlocuteur de recouvrement',
     logo: 'Logo',
+    defaultAgent: 'Suivi des nouveaux dossiers',
   },
   fields: {
     legalName: 'Raison sociale',
@@ -66,5 +68,12 @@ export const frCreditors = {
     pick: 'Choisir une image (PNG ou JPEG, 1\u00a0Mo au plus)',
     upload: 'Envoyer le logo',
     uploaded: 'Logo enregistré.',
+  },
+  defaultAgent: {
+    label: 'Confier les nouveaux dossiers à',
+    nobody: 'Personne (les dossiers s’ouvrent sans chargé de relance)',
+    hint: 'Chaque dossier que les relances ou une campagne ouvrent pour ce créancier est confié à ce membre de l’équipe. Les dossiers déjà ouverts gardent leur chargé : pour les déplacer, cochez-les dans Dossiers puis « Confier à… ».',
+    saved: 'Les nouveaux dossiers de ce créancier seront confiés à {{name}}.',
+    cleared: 'Les nouveaux dossiers de ce créancier s’ouvriront sans chargé de relance.',
   },
 };

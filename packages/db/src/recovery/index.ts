@@ -7,3 +7,4 @@ export * from './recovery-commands.js';
 export * from './scenario-commands.js';
 export * from './campaigns/index.js';
 export * from './assign-case.js';
+export * from './creditor-default-agent.js';

@@ -13,6 +13,7 @@ import { type PlannedDispatch, planCases } from '@amiable/recovery';
 import type pg from 'pg';
 import { sql } from '../sql.js';
 import { type Tx, inTenant } from '../tenant-transaction.js';
+import { eligibleDefaultAgents } from './creditor-default-agent.js';
 import { AUTOMATIC_CHANNELS, type NewCase, RECOVERY_DISPATCH_TASK, contactLimitsOf, loadPlanningSnapshot } from './planning.js';
 import { settlePromises } from './recovery-commands.js';
 
@@ -87,11 +88,12 @@ async function openCases(
   const started = cases.filter((c) => acted.has(c.id)).map((c) => c.id);
   await tx.execute(sql`SAVEPOINT open_cases`);
   const opened = await tx.execute(sql`
-    INSERT INTO amiable.recovery_case (tenant_id, id, debtor_id, creditor_id, state, opened_at, updated_at)
+    INSERT INTO amiable.recovery_case (tenant_id, id, debtor_id, creditor_id, state, assignee_id, opened_at, updated_at)
     SELECT ${tx.tenantId}, r.id, r.debtor_id, r.creditor_id, CASE WHEN r.id = ANY(${arrayOf(started)}::uuid[]) THEN 'in-progress' ELSE 'open' END,
-           ${now}, ${now}
+           agent.user_id, ${now}, ${now}
     FROM unnest(${arrayOf(cases.map((c) => c.id))}::uuid[], ${arrayOf(cases.map((c) => c.debtorId))}::uuid[],
                 ${arrayOf(cases.map((c) => c.creditorId))}::uuid[]) AS r(id, debtor_id, creditor_id)
+    LEFT JOIN ${eligibleDefaultAgents} agent ON agent.creditor_id = r.creditor_id
     ON CONFLICT (tenant_id, debtor_id, creditor_id) WHERE state <> 'closed' DO NOTHING`);
   if (opened < cases.length) {
     await tx.execute(sql`ROLLBACK TO SAVEPOINT open_cases`);

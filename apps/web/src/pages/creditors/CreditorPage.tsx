@@ -12,6 +12,7 @@ import { useSession } from '../../components/Session';
 import { useLinkProps } from '../../lib/links';
 import { canWriteLedger } from '../../lib/permissions';
 import { issuesByField, shownIssueFields } from '../recovery/issues';
+import { CreditorDefaultAgentSection } from './CreditorDefaultAgentSection';
 import { CreditorLogoSection } from './CreditorLogoSection';
 import { CREDITOR_FIELDS, type CreditorField, type CreditorValues, EMPTY_CREDITOR, creditorBody, creditorValues } from './creditor-form';
 
@@ -135,6 +136,7 @@ function CreditorForm({ creditor }: { readonly creditor: Creditor | null }) {
         </Stack>
       </form>
       {creditor ? <CreditorLogoSection creditor={creditor} canEdit={canEdit} /> : null}
+      {creditor ? <CreditorDefaultAgentSection creditorId={creditor.id} canEdit={canEdit} /> : null}
     </Stack>
   );
 }

@@ -43,11 +43,26 @@ const BARE: Creditor = {
   letterGaps: ['creditor-siren', 'creditor-bank'],
 };
 
+const KARIM = { id: '00000000-0000-4000-8000-0000000000c1', name: 'Karim Benali', email: 'karim@amiable.test', role: 'agent' as const };
+const SOPHIE = {
+  id: '00000000-0000-4000-8000-0000000000c2',
+  name: 'Sophie Girard',
+  email: 'sophie@amiable.test',
+  role: 'manager' as const,
+};
+
 function renderAt(path: string, role: Role, routes: Record<string, RouteHandler | MockReply> = {}) {
   const server = mockFetch({
     'GET /api/auth/me': { body: { ...TEST_ME, role } },
     'GET /api/creditors': { body: { items: [DURAND, BARE], nextCursor: null } },
     [`GET /api/creditors/${DURAND.id}`]: { body: DURAND },
+    'GET /api/recovery/agents': { body: [KARIM, SOPHIE] },
+    'GET /api/recovery/default-agents': {
+      body: [
+        { creditorId: DURAND.id, assigneeId: KARIM.id, assigneeName: KARIM.name },
+        { creditorId: BARE.id, assigneeId: null, assigneeName: null },
+      ],
+    },
     ...routes,
   });
   vi.stubGlobal('fetch', server.fetch);
@@ -67,6 +82,9 @@ describe('CreditorsPage', () => {
       'À compléter\u00a0: SIREN, IBAN et BIC',
     ]);
     expect(within(rows[0] as HTMLElement).getAllByRole('cell')[3]?.textContent).toBe('Service recouvrement');
+    await waitFor(() =>
+      expect(rows.map((r) => within(r).getByTestId('creditor-row-default-agent').textContent)).toEqual(['Karim Benali', '—']),
+    );
     expect(screen.queryByTestId('creditor-add')).toBeNull();
     expect(screen.getByTestId('nav-creditors').getAttribute('aria-current')).toBe('page');
   });
@@ -185,5 +203,44 @@ describe('CreditorsPage', () => {
     expect(screen.queryByTestId('creditor-submit')).toBeNull();
     expect(screen.queryByTestId('creditor-logo-upload')).toBeNull();
     expect(screen.getByTestId('creditor-legalName').hasAttribute('readonly')).toBe(true);
+  });
+
+  it('gives the creditor’s new cases to a member, and says so; a refusal shows by the field', async () => {
+    let attempt = 0;
+    const { server } = renderAt(`/settings/creditors/${DURAND.id}`, 'manager', {
+      [`PUT /api/recovery/creditors/${DURAND.id}/default-agent`]: (call) => {
+        const { assigneeId } = JSON.parse(String(call.body));
+        return ++attempt === 1
+          ? {
+              status: 400,
+              body: {
+                code: 'VALIDATION_FAILED',
+                message: 'Certaines données sont invalides.',
+                requestId: 'r3',
+                issues: [{ field: 'assigneeId', code: 'not_an_agent', message: '« assigneeId » : n’est pas un membre actif' }],
+              },
+            }
+          : { body: { creditorId: DURAND.id, assigneeId, assigneeName: assigneeId ? SOPHIE.name : null } };
+      },
+    });
+    const select = (await screen.findByTestId('creditor-default-agent-select')) as HTMLSelectElement;
+    await waitFor(() => expect(select.value).toBe(KARIM.id));
+    fireEvent.change(select, { target: { value: SOPHIE.id } });
+    await waitFor(() => expect(select.getAttribute('aria-invalid')).toBe('true'));
+    fireEvent.change(select, { target: { value: SOPHIE.id } });
+    expect(await screen.findByText('Les nouveaux dossiers de ce créancier seront confiés à Sophie Girard.')).toBeTruthy();
+    fireEvent.change(select, { target: { value: '' } });
+    expect(await screen.findByText('Les nouveaux dossiers de ce créancier s’ouvriront sans chargé de relance.')).toBeTruthy();
+    expect(sent(server, 'PUT', `/api/recovery/creditors/${DURAND.id}/default-agent`).map((c) => JSON.parse(String(c.body)))).toEqual([
+      { assigneeId: SOPHIE.id },
+      { assigneeId: SOPHIE.id },
+      { assigneeId: null },
+    ]);
+  });
+
+  it('shows a viewer who follows the creditor’s new cases, without a choice', async () => {
+    renderAt(`/settings/creditors/${DURAND.id}`, 'viewer');
+    expect((await screen.findByTestId('creditor-default-agent-name')).textContent).toBe('Karim Benali');
+    expect(screen.queryByTestId('creditor-default-agent-select')).toBeNull();
   });
 });

@@ -2,13 +2,14 @@ import { Anchor, Badge, Button, Group, Stack, Table, Text, Title } from '@mantin
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { useCreditors } from '../../api/creditors';
+import { useDefaultAgents } from '../../api/default-agents';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { useSession } from '../../components/Session';
 import { useLinkProps } from '../../lib/links';
 import { canWriteLedger } from '../../lib/permissions';
 
-/** « Créanciers »: the tenant's creditors, what each still lacks for its letters, and the way to add one. */
+/** « Créanciers »: the tenant's creditors, who follows their new cases, what each still lacks for its letters, and the way to add one. */
 export function CreditorsPage() {
   const { t } = useTranslation();
   const me = useSession();
@@ -16,6 +17,9 @@ export function CreditorsPage() {
   const linkProps = useLinkProps();
   const [, navigate] = useLocation();
   const items = creditors.data?.items ?? [];
+  // Who follows each creditor's new cases; the column waits for it rather than the whole table.
+  const defaults = useDefaultAgents();
+  const agentOf = new Map((defaults.data ?? []).flatMap((d) => (d.assigneeName ? [[d.creditorId, d.assigneeName] as const] : [])));
 
   return (
     <Stack gap="md">
@@ -37,7 +41,7 @@ export function CreditorsPage() {
       {creditors.isPending ? <Loading /> : null}
       {creditors.isError ? <ErrorAlert error={creditors.error} onRetry={() => void creditors.refetch()} /> : null}
       {creditors.data ? (
-        <Table.ScrollContainer minWidth={760}>
+        <Table.ScrollContainer minWidth={880}>
           <Table striped highlightOnHover verticalSpacing="xs" data-testid="creditor-table">
             <Table.Thead>
               <Table.Tr>
@@ -45,13 +49,14 @@ export function CreditorsPage() {
                 <Table.Th>{t('creditors.columns.siren')}</Table.Th>
                 <Table.Th>{t('creditors.columns.city')}</Table.Th>
                 <Table.Th>{t('creditors.columns.contact')}</Table.Th>
+                <Table.Th>{t('creditors.columns.defaultAgent')}</Table.Th>
                 <Table.Th>{t('creditors.columns.letters')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {items.length === 0 ? (
                 <Table.Tr>
-                  <Table.Td colSpan={5}>
+                  <Table.Td colSpan={6}>
                     <Text c="dimmed" ta="center" py="md" data-testid="creditor-table-empty">
                       {t('creditors.empty')}
                     </Text>
@@ -82,6 +87,7 @@ export function CreditorsPage() {
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>{c.siren ?? '—'}</Table.Td>
                     <Table.Td>{c.address.city ?? '—'}</Table.Td>
                     <Table.Td>{c.recoveryContact?.name ?? c.email ?? '—'}</Table.Td>
+                    <Table.Td data-testid="creditor-row-default-agent">{agentOf.get(c.id) ?? '—'}</Table.Td>
                     <Table.Td data-testid="creditor-row-readiness">
                       {gaps.length === 0 ? (
                         <Badge color="green" variant="light" miw="max-content">

@@ -9,6 +9,7 @@
 import type { IdGenerator, IsoDate } from '@amiable/domain';
 import { sql } from '../../sql.js';
 import type { Tx } from '../../tenant-transaction.js';
+import { eligibleDefaultAgents } from '../creditor-default-agent.js';
 import { RECOVERY_DISPATCH_TASK } from '../planning.js';
 import type { CommandActor } from '../recovery-commands.js';
 import { type CampaignChannel, type CampaignFilter, type CampaignRecord, getCampaign, normalizeFilter } from './campaign-records.js';
@@ -23,9 +24,10 @@ async function openCases(tx: Tx, scheduled: readonly ScheduledCandidate[], now: 
     .filter((c) => c.caseId === null)
     .map((c) => ({ id: ids.newId(), debtor_id: c.debtorId, creditor_id: c.creditorId }));
   if (missing.length > 0)
-    await tx.execute(sql`INSERT INTO amiable.recovery_case (tenant_id, id, debtor_id, creditor_id, state, opened_at, updated_at)
-      SELECT ${tx.tenantId}, r.id, r.debtor_id, r.creditor_id, 'open', ${now}, ${now}
+    await tx.execute(sql`INSERT INTO amiable.recovery_case (tenant_id, id, debtor_id, creditor_id, state, assignee_id, opened_at, updated_at)
+      SELECT ${tx.tenantId}, r.id, r.debtor_id, r.creditor_id, 'open', agent.user_id, ${now}, ${now}
       FROM jsonb_to_recordset(${JSON.stringify(missing)}::jsonb) AS r(id uuid, debtor_id uuid, creditor_id uuid)
+      LEFT JOIN ${eligibleDefaultAgents} agent ON agent.creditor_id = r.creditor_id
       ON CONFLICT (tenant_id, debtor_id, creditor_id) WHERE state <> 'closed' DO NOTHING`);
   const rows = await tx.query<{ id: string; debtor_id: string; creditor_id: string }>(sql`
     SELECT rc.id, rc.debtor_id, rc.creditor_id FROM amiable.recovery_case rc
