@@ -250,7 +250,9 @@ describe.skipIf(!haveBrowser)('web app in Chromium', () => {
     await expect.poll(() => rows.count()).toBe(2);
     expect(await page.getByTestId('creditor-row-readiness').allTextContents()).toEqual(['Complet', 'Complet']);
     // The demo gives Durand Services' new cases to the agent.
-    await expect.poll(() => page.getByTestId('creditor-row-default-agent').allTextContents()).toEqual(['—', 'Karim Benali']);
+    await expect
+      .poll(() => page.getByTestId('creditor-row-default-agent').allTextContents(), { timeout: 20_000 })
+      .toEqual(['—', 'Karim Benali']);
     await rows.first().click();
     await page.getByTestId('creditor-form').waitFor();
     const iban = page.getByTestId('creditor-iban');
@@ -267,7 +269,7 @@ describe.skipIf(!haveBrowser)('web app in Chromium', () => {
     expect(await page.getByTestId('creditor-letterLegalMentions').inputValue()).toBe('SAS au capital de 80 000 € – RCS Lyon');
     // Its new cases go to the manager from now on; the choice is kept.
     const defaultAgent = page.getByTestId('creditor-default-agent-select');
-    await expect.poll(() => defaultAgent.isEnabled()).toBe(true);
+    await expect.poll(() => defaultAgent.isEnabled(), { timeout: 20_000 }).toBe(true);
     await defaultAgent.selectOption({ label: 'Sophie Girard — sophie.girard@amiable.test' });
     await page.getByText('Les nouveaux dossiers de ce créancier seront confiés à Sophie Girard.').waitFor();
     // A 1 × 1 PNG: the letterhead's logo, shown back from the server.
@@ -287,8 +289,9 @@ describe.skipIf(!haveBrowser)('web app in Chromium', () => {
         }),
       )
       .toBe(1);
+    // After a reload the page reads the session, the creditor, the team and the defaults again: slow under CI's load.
     await page.reload();
-    await expect.poll(() => page.getByTestId('creditor-default-agent-select').inputValue()).not.toBe('');
+    await expect.poll(() => page.getByTestId('creditor-default-agent-select').inputValue(), { timeout: 20_000 }).not.toBe('');
     expect(await page.getByTestId('creditor-default-agent-select').locator('option:checked').textContent()).toBe(
       'Sophie Girard — sophie.girard@amiable.test',
     );

@@ -42,7 +42,8 @@ export function CreditorDefaultAgentSection({ creditorId, canEdit }: { readonly 
             <CommandError error={save.error} fields={['assigneeId']} />
             <NativeSelect
               label={t('creditors.defaultAgent.label')}
-              value={current?.assigneeId ?? ''}
+              // Chosen once the options are there too: a value without its option would show the first one.
+              value={agents.data && defaults.data ? (current?.assigneeId ?? '') : ''}
               error={issuesByField(save.error).get('assigneeId')}
               disabled={save.isPending || !agents.data || !defaults.data}
               onChange={(event) => choose(event.currentTarget.value)}
