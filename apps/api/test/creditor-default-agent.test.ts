@@ -3,8 +3,8 @@
  * a team gives each client to one person. The cases the planner or a campaign opens
  * for that creditor from then on are born assigned to them; the cases already open
  * keep theirs. A default agent who is disabled is skipped (the case opens
- * unassigned), and one made a viewer is taken off the creditor and off the cases
- * they follow, each case's journal saying why.
+ * unassigned), and one made a viewer or removed from the team is taken off the
+ * creditor and off the cases they follow, each case's journal saying why.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LettersSetup, RATES_2026_H2, startLettersApi } from './letters-setup.js';
@@ -137,5 +137,17 @@ describe('the default agent of a creditor', () => {
     // Made an agent again, they get nothing back by themselves: a manager gives the cases out again.
     expect((await call('PATCH', `/api/users/${julie}`, { role: 'agent' })).status).toBe(200);
     expect((await call('GET', `/api/recovery/cases?assignee=${julie}`)).body).toEqual([]);
+  });
+
+  it('removed from the team, leaves the creditor and their cases unassigned, each journal saying why', async () => {
+    expect((await call('PUT', defaultAgent(setup.creditorId), { assigneeId: julie })).status).toBe(200);
+    expect((await call('PUT', `/api/recovery/cases/${setup.caseId}/assignee`, { assigneeId: julie })).status).toBe(204);
+    expect((await call('DELETE', `/api/users/${julie}`)).status).toBe(204);
+    expect((await call('GET', `/api/recovery/cases/${setup.caseId}`)).body.assignee).toBeNull();
+    expect((await call('GET', '/api/recovery/default-agents')).body[0]).toMatchObject({ assigneeId: null });
+    const journal = await call('GET', `/api/debtors/${setup.debtorId}/activity?limit=100`);
+    expect(journal.body.items.map((i: { summary: string }) => i.summary)).toContain(
+      'Dossier sans chargé de relance : son chargé a quitté l’équipe',
+    );
   });
 });

@@ -18,7 +18,7 @@ export interface LettersSetup {
   readonly debtorId: string;
   readonly caseId: string;
   call(
-    method: 'GET' | 'POST' | 'PATCH' | 'PUT',
+    method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
     url: string,
     payload?: unknown,
     headers?: Record<string, string>,

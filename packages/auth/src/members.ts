@@ -11,7 +11,7 @@ import {
   issue,
   ok,
 } from '@amiable/domain';
-import type { AuthMailQueue, AuthStore, MemberRecord } from './ports.js';
+import type { AuthMailQueue, AuthStore, MemberRecord, RoleChange } from './ports.js';
 import type { Principal } from './principal.js';
 import { newSecret, normalizeEmail, sha256 } from './tokens.js';
 
@@ -19,6 +19,13 @@ export const INVITATION_DAYS = 7;
 
 function actorName(principal: Principal): string {
   return principal.kind === 'user' ? principal.displayName : principal.name;
+}
+
+/** Who changes the team, as the journal lines of the cases it takes back name them. */
+function changedBy(principal: Principal): RoleChange['by'] {
+  return principal.kind === 'user'
+    ? { kind: 'user', id: principal.userId, label: principal.displayName }
+    : { kind: 'api-key', id: principal.apiKeyId, label: principal.name };
 }
 
 /**
@@ -86,11 +93,7 @@ export async function changeMemberRole(
   if (!member) return err('NOT_FOUND');
   if (member.role === 'owner' && input.role !== 'owner' && (await deps.store.countOwners(principal.tenantId)) <= 1)
     return err('LAST_OWNER');
-  const by =
-    principal.kind === 'user'
-      ? { kind: 'user' as const, id: principal.userId, label: principal.displayName }
-      : { kind: 'api-key' as const, id: principal.apiKeyId, label: principal.name };
-  await deps.store.setMemberRole(principal.tenantId, input.userId, input.role, { by, now: deps.clock.now() });
+  await deps.store.setMemberRole(principal.tenantId, input.userId, input.role, { by: changedBy(principal), now: deps.clock.now() });
   return ok({ ...member, role: input.role });
 }
 
@@ -104,6 +107,6 @@ export async function removeMember(
   if (!member) return err('NOT_FOUND');
   if (member.role === 'owner' && (await deps.store.countOwners(principal.tenantId)) <= 1) return err('LAST_OWNER');
   await deps.store.revokeUserSessions(principal.tenantId, input.userId, deps.clock.now());
-  await deps.store.removeMember(principal.tenantId, input.userId);
+  await deps.store.removeMember(principal.tenantId, input.userId, { by: changedBy(principal), now: deps.clock.now() });
   return ok(null);
 }

@@ -102,7 +102,8 @@ export interface AuthStore {
    * creditors whose new cases they would get, journaled as done `by` whoever changed the role.
    */
   setMemberRole(tenantId: string, userId: string, role: Role, change: RoleChange): Promise<void>;
-  removeMember(tenantId: string, userId: string): Promise<void>;
+  /** Their cases and creditors become unassigned, journaled as done `by` whoever removed them. */
+  removeMember(tenantId: string, userId: string, change: RoleChange): Promise<void>;
   countOwners(tenantId: string): Promise<number>;
   tenantName(tenantId: string): Promise<string>;
   insertTenant(tenant: {

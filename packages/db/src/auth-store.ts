@@ -242,10 +242,12 @@ export function postgresAuthStore(pool: pg.Pool, adminPool?: pg.Pool): AuthStore
     setMemberRole: (tenantId, userId, role, change) =>
       tenant(tenantId, async (tx) => {
         await tx.execute(sql`UPDATE amiable.tenant_member SET role = ${role} WHERE user_id = ${userId}`);
-        if (role === 'viewer') await releaseCasesOf(tx, userId, change);
+        if (role === 'viewer') await releaseCasesOf(tx, userId, 'member-read-only', change);
       }),
-    removeMember: (tenantId, userId) =>
+    removeMember: (tenantId, userId, change) =>
       tenant(tenantId, async (tx) => {
+        // Journaled first: the foreign keys would otherwise unassign them silently (ON DELETE SET NULL).
+        await releaseCasesOf(tx, userId, 'member-removed', change);
         await tx.execute(sql`DELETE FROM amiable.tenant_member WHERE user_id = ${userId}`);
       }),
     countOwners: (tenantId) =>

@@ -131,6 +131,8 @@ function caseSummary(locale: Locale, action: string, d: Details): string | null 
   const date = (value: unknown) => (fr ? formatDateFr(str(value)) : formatDateEn(str(value)));
   switch (action) {
     case 'case.assigned':
+      if (d.reason === 'member-removed')
+        return fr ? 'Dossier sans chargé de relance : son chargé a quitté l’équipe' : 'Case unassigned: its agent left the team';
       if (d.reason === 'member-read-only')
         return fr
           ? 'Dossier sans chargé de relance : son chargé est passé en lecture seule'

@@ -19,6 +19,12 @@ describe('activity summaries of case events', () => {
         'Case unassigned: its agent was made read-only',
       ],
       [
+        'case.assigned',
+        { assigneeId: null, assigneeName: null, reason: 'member-removed' },
+        'Dossier sans chargé de relance : son chargé a quitté l’équipe',
+        'Case unassigned: its agent left the team',
+      ],
+      [
         'creditor.default-agent-set',
         { name: 'Ateliers Durand SAS', assigneeId: 'u1', assigneeName: 'Julie Martin' },
         'Nouveaux dossiers du créancier Ateliers Durand SAS confiés à Julie Martin',
