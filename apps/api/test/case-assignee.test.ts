@@ -10,18 +10,14 @@
  */
 import { documentContent, inTenant } from '@amiable/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LettersSetup, RATES_2026_H2, startLettersApi } from './letters-setup.js';
+import { type LettersSetup, RATES_2026_H2, inviteMember, startLettersApi } from './letters-setup.js';
 import { havePoppler, pdfText } from './pdf-text.js';
 
 let setup: LettersSetup;
 let call: LettersSetup['call'];
 const assignee = () => `/api/recovery/cases/${setup.caseId}/assignee`;
 
-async function invite(email: string, displayName: string, role: 'agent' | 'viewer'): Promise<string> {
-  const invited = await call('POST', '/api/users', { email, displayName, role });
-  expect(invited.status).toBe(201);
-  return invited.body.userId as string;
-}
+const invite = (email: string, displayName: string, role: 'agent' | 'viewer') => inviteMember(call, email, displayName, role);
 
 let lastLetterId = '';
 async function letterContact(): Promise<{ name: string; email?: string }> {

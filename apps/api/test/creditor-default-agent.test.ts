@@ -7,17 +7,13 @@
  * creditor and off the cases they follow, each case's journal saying why.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LettersSetup, RATES_2026_H2, startLettersApi } from './letters-setup.js';
+import { type LettersSetup, RATES_2026_H2, inviteMember, startLettersApi } from './letters-setup.js';
 
 let setup: LettersSetup;
 let call: LettersSetup['call'];
 const defaultAgent = (creditorId: string) => `/api/recovery/creditors/${creditorId}/default-agent`;
 
-async function invite(email: string, displayName: string, role: 'agent' | 'viewer'): Promise<string> {
-  const invited = await call('POST', '/api/users', { email, displayName, role });
-  expect(invited.status).toBe(201);
-  return invited.body.userId as string;
-}
+const invite = (email: string, displayName: string, role: 'agent' | 'viewer') => inviteMember(call, email, displayName, role);
 
 /** A new debtor with one overdue invoice of the setup's creditor; the planner then opens its case. */
 async function newCase(name: string, siren: string, number: string): Promise<{ debtorId: string }> {

@@ -95,3 +95,15 @@ export async function startLettersApi(): Promise<LettersSetup> {
   const caseId = (await call('GET', '/api/recovery/cases')).body[0].id as string;
   return { api, tenantId, creditorId: creditor.body.id, debtorId: debtor.body.id, caseId, call };
 }
+
+/** Invites a member into the setup's tenant (as its owner) and returns their user id. */
+export async function inviteMember(
+  call: LettersSetup['call'],
+  email: string,
+  displayName: string,
+  role: 'agent' | 'viewer',
+): Promise<string> {
+  const invited = await call('POST', '/api/users', { email, displayName, role });
+  expect(invited.status).toBe(201);
+  return invited.body.userId as string;
+}

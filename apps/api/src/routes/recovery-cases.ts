@@ -91,6 +91,11 @@ export function commandActor(request: FastifyRequest, principal: Parameters<type
   return { kind: a.kind === 'user' ? 'user' : 'api-key', id: a.id, label: a.label, channel: a.channel === 'web' ? 'web' : 'api', ip: a.ip };
 }
 
+/** 400 on `assigneeId`: the member chosen may not follow cases (a viewer, a disabled account, another tenant's). */
+export function failNotAnAgent(assigneeId: string | null): never {
+  return fail({ code: 'VALIDATION_FAILED', issues: [{ field: 'assigneeId', code: 'not_an_agent', params: { value: assigneeId ?? '' } }] });
+}
+
 function failCommand(result: { ok: false; code: 'NOT_FOUND' | 'CONFLICT'; reason?: string }): never {
   return fail(result.code === 'NOT_FOUND' ? { code: 'NOT_FOUND' } : { code: 'CONFLICT', params: { reason: result.reason ?? '' } });
 }
@@ -249,8 +254,7 @@ export async function recoveryCaseRoutes(app: App, deps: ApiDeps): Promise<void>
       const result = await inCallerTenant(deps, request, principal, ({ tx }) =>
         assignCase(tx, { caseId: request.params.id, assigneeId }, commandActor(request, principal), now(), deps.ids),
       );
-      if (!result.ok && result.reason === 'assignee-not-agent')
-        fail({ code: 'VALIDATION_FAILED', issues: [{ field: 'assigneeId', code: 'not_an_agent', params: { value: assigneeId ?? '' } }] });
+      if (!result.ok && result.reason === 'assignee-not-agent') failNotAnAgent(assigneeId);
       if (!result.ok) failCommand(result);
       return reply.code(204).send(null);
     },
@@ -282,8 +286,7 @@ export async function recoveryCaseRoutes(app: App, deps: ApiDeps): Promise<void>
           ),
         });
       }
-      if (result.reason === 'assignee-not-agent')
-        fail({ code: 'VALIDATION_FAILED', issues: [{ field: 'assigneeId', code: 'not_an_agent', params: { value: assigneeId ?? '' } }] });
+      if (result.reason === 'assignee-not-agent') failNotAnAgent(assigneeId);
       return failCommand(result);
     },
   );

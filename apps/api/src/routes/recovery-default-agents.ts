@@ -7,7 +7,7 @@ import type { ApiDeps } from '../deps.js';
 import { fail } from '../http-errors.js';
 import { authorize } from '../request-context.js';
 import { inCallerTenant } from '../tenant-scope.js';
-import { commandActor } from './recovery-cases.js';
+import { commandActor, failNotAnAgent } from './recovery-cases.js';
 
 export async function recoveryDefaultAgentRoutes(app: App, deps: ApiDeps): Promise<void> {
   const tags = ['Relances'];
@@ -53,10 +53,7 @@ export async function recoveryDefaultAgentRoutes(app: App, deps: ApiDeps): Promi
       );
       if (result.ok) return result.value;
       if (result.code === 'NOT_FOUND') return fail({ code: 'NOT_FOUND' });
-      return fail({
-        code: 'VALIDATION_FAILED',
-        issues: [{ field: 'assigneeId', code: 'not_an_agent', params: { value: assigneeId ?? '' } }],
-      });
+      return failNotAnAgent(assigneeId);
     },
   );
 }

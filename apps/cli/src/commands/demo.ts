@@ -6,7 +6,6 @@
 import { createTenant } from '@amiable/auth';
 import {
   assignCases,
-  setCreditorDefaultAgent,
   inTenant,
   ledgerStore,
   listAllTenants,
@@ -14,6 +13,7 @@ import {
   postgresAuthStore,
   runPlanner,
   saveContactPolicy,
+  setCreditorDefaultAgent,
 } from '@amiable/db';
 import { DEMO_PASSWORD, type DemoPortfolio, SERVICES_CREDITOR_KEY, buildDemoPortfolio } from '@amiable/demo';
 import { type Clock, parisDateOf } from '@amiable/domain';
@@ -264,8 +264,8 @@ export async function loadDemoPortfolio(
 
 /**
  * The manager shares the portfolio out, as on a Monday morning: the agent follows the services company's cases
- * (their e-mails answer to him, their letters name him) and will get its new ones, the manager keeps the five largest of the others, and the
- * rest stay with nobody — so « Mes dossiers » and « Non attribués » both show something.
+ * (their e-mails answer to him, their letters name him) and will get its new ones, the manager keeps the five
+ * largest of the others, and the rest stay with nobody — so « Mes dossiers » and « Non attribués » both show something.
  */
 async function distributeDemoCases(
   runtime: Runtime,

@@ -26,6 +26,11 @@ export async function listCaseAgents(tx: Tx): Promise<CaseAgent[]> {
     ORDER BY u.display_name, u.id`);
 }
 
+/** The member of that id if they may be put in charge of cases, else null (a viewer, a disabled account, a stranger). */
+export async function findCaseAgent(tx: Tx, id: string): Promise<CaseAgent | null> {
+  return (await listCaseAgents(tx)).find((a) => a.id === id) ?? null;
+}
+
 /**
  * Gives cases to one member, or takes them back (null): a manager distributing a portfolio. All or nothing —
  * an unknown case (or one of another tenant, which row-level security hides) refuses the whole request and
@@ -48,7 +53,7 @@ export async function assignCases(
   }
   let name: string | null = null;
   if (input.assigneeId !== null) {
-    const agent = (await listCaseAgents(tx)).find((a) => a.id === input.assigneeId);
+    const agent = await findCaseAgent(tx, input.assigneeId);
     if (!agent) return { ok: false, code: 'CONFLICT', reason: 'assignee-not-agent' };
     name = agent.name;
   }

@@ -7,7 +7,7 @@
 import type { IdGenerator } from '@amiable/domain';
 import { type SqlQuery, sql } from '../sql.js';
 import type { Tx } from '../tenant-transaction.js';
-import { listCaseAgents } from './assign-case.js';
+import { findCaseAgent } from './assign-case.js';
 import type { CommandActor, CommandResult } from './recovery-commands.js';
 
 export interface CreditorDefaultAgent {
@@ -47,7 +47,7 @@ export async function setCreditorDefaultAgent(
   if (!creditor) return { ok: false, code: 'NOT_FOUND' };
   let name: string | null = null;
   if (input.assigneeId !== null) {
-    const agent = (await listCaseAgents(tx)).find((a) => a.id === input.assigneeId);
+    const agent = await findCaseAgent(tx, input.assigneeId);
     if (!agent) return { ok: false, code: 'CONFLICT', reason: 'assignee-not-agent' };
     name = agent.name;
   }

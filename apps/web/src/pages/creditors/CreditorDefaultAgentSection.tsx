@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Section } from '../../components/Section';
 import { CommandError } from '../recovery/CommandError';
 import { issuesByField } from '../recovery/issues';
+import { agentOptions } from '../recovery/agent-options';
 
 /**
  * Who follows this creditor's new cases: each case the planner or a campaign opens for it is born assigned to
@@ -49,10 +50,7 @@ export function CreditorDefaultAgentSection({ creditorId, canEdit }: { readonly 
               onChange={(event) => choose(event.currentTarget.value)}
               w={420}
               data-testid="creditor-default-agent-select"
-              data={[
-                { value: '', label: t('creditors.defaultAgent.nobody') },
-                ...(agents.data ?? []).map((a) => ({ value: a.id, label: `${a.name} — ${a.email}` })),
-              ]}
+              data={[{ value: '', label: t('creditors.defaultAgent.nobody') }, ...agentOptions(agents.data)]}
             />
           </>
         ) : defaults.data ? (

@@ -6,6 +6,7 @@ import type { CaseSummary } from '../../api/types';
 import { Section } from '../../components/Section';
 import { CommandError } from './CommandError';
 import { issuesByField } from './issues';
+import { agentOptions } from './agent-options';
 
 interface AssigneeSectionProps {
   readonly caseId: string;
@@ -40,10 +41,7 @@ export function AssigneeSection({ caseId, assignee, canAssign }: AssigneeSection
               disabled={assign.isPending || !agents.data}
               onChange={(event) => choose(event.currentTarget.value)}
               data-testid="case-assignee-select"
-              data={[
-                { value: '', label: t('recovery.case.assignee.unassigned') },
-                ...(agents.data ?? []).map((a) => ({ value: a.id, label: `${a.name} — ${a.email}` })),
-              ]}
+              data={[{ value: '', label: t('recovery.case.assignee.unassigned') }, ...agentOptions(agents.data)]}
             />
           </>
         ) : (

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useAgents, useAssignCases } from '../../api/recovery-cases';
 import { CommandError } from './CommandError';
 import { issuesByField } from './issues';
+import { agentOptions } from './agent-options';
 
 interface CaseAssignBarProps {
   /** The ticked cases, in the order of the list. */
@@ -58,7 +59,7 @@ export function CaseAssignBar({ caseIds, onDone }: CaseAssignBarProps) {
             data={[
               { value: '', label: t('recovery.cases.bulk.choose'), disabled: true },
               { value: 'none', label: t('recovery.case.assignee.unassigned') },
-              ...(agents.data ?? []).map((a) => ({ value: a.id, label: `${a.name} — ${a.email}` })),
+              ...agentOptions(agents.data),
             ]}
             data-testid="case-assign-select"
           />
