@@ -16,7 +16,7 @@
  */
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { type LetterDocument, composeLetter, renderLetter, renderLetterPdf, renderMinimalPdf } from '@amiable/letters';
+import { type LetterDocument, composeLetter, releaseTypstMemory, renderLetter, renderLetterPdf, renderMinimalPdf } from '@amiable/letters';
 import { benchArgs } from './lib/args.js';
 import { benchLetter } from './lib/letter-inputs.js';
 import { environment, median, round, writeResult } from './lib/report.js';
@@ -50,15 +50,23 @@ async function composed(count: number): Promise<LetterDocument[]> {
   return documents;
 }
 
-function engineOnly(documents: readonly LetterDocument[], from: number, count: number): number {
+// Like renderLetter, the two loops below let the event loop turn after each document (releaseTypstMemory): Node
+// frees Typst's documents there; without it they pile up and every later document runs on fresh memory.
+async function engineOnly(documents: readonly LetterDocument[], from: number, count: number): Promise<number> {
   const started = performance.now();
-  for (let i = from; i < from + count; i++) renderLetterPdf(documents[i] as LetterDocument);
+  for (let i = from; i < from + count; i++) {
+    renderLetterPdf(documents[i] as LetterDocument);
+    await releaseTypstMemory();
+  }
   return performance.now() - started;
 }
 
-function minimal(from: number, count: number): number {
+async function minimal(from: number, count: number): Promise<number> {
   const started = performance.now();
-  for (let i = from; i < from + count; i++) renderMinimalPdf(`Lettre ${i}`);
+  for (let i = from; i < from + count; i++) {
+    renderMinimalPdf(`Lettre ${i}`);
+    await releaseTypstMemory();
+  }
   return performance.now() - started;
 }
 
@@ -76,10 +84,10 @@ async function run(documents: readonly LetterDocument[], n: number): Promise<{ l
         ms.letters += await letters(n * args.rows + from, count);
       },
       async () => {
-        ms.engine += engineOnly(documents, from, count);
+        ms.engine += await engineOnly(documents, from, count);
       },
       async () => {
-        ms.minimal += minimal(n * args.rows + from, count);
+        ms.minimal += await minimal(n * args.rows + from, count);
       },
     ];
     for (let k = 0; k < steps.length; k++) await (steps[(round + k) % steps.length] as () => Promise<void>)();
@@ -133,7 +141,7 @@ async function pool(total: number, threads: number): Promise<{ seconds: number; 
 
 log(`letters: ${args.rows} letters and ${args.rows} minimal PDFs per run, ${args.runs} runs; batch of ${batch}`);
 await letters(0, 20);
-minimal(0, 20);
+await minimal(0, 20);
 const documents = await composed(args.rows);
 type Run = {
   run: number;
@@ -189,9 +197,20 @@ const result = {
     coresBusy: round(b.coresUsed, 2),
     averageBytes: Math.round(b.bytes / batch),
   },
-  passes: lettersPerSecond >= 80 && median(runs.map((r) => r.ratio)) >= 0.5 && b.coresUsed >= Math.min(cores, 2) * 0.8,
+  /** Each part of the target on its own: one can be met while another is not. */
+  targets: {
+    perCore: { measured: lettersPerSecond, target: 80, met: lettersPerSecond >= 80 },
+    ratio: { measured: median(runs.map((r) => r.ratio)), target: 0.5, met: median(runs.map((r) => r.ratio)) >= 0.5 },
+    batchUsesBothCores: { measured: round(b.coresUsed, 2), target: Math.min(cores, 2) * 0.8, met: b.coresUsed >= Math.min(cores, 2) * 0.8 },
+  },
+  passes: false,
 };
+result.passes = Object.values(result.targets).every((t) => t.met);
+const verdict = (met: boolean) => (met ? 'met' : 'NOT met');
 log(
-  `  median: letters ${lettersPerSecond}/s per core, minimal ${minimalPerSecond}/s, ratio ${result.medianRatio} (Typst alone: ${result.medianEngineOnlyRatio}; our code's share of a letter's time: ${result.medianOurShare}) → ${result.passes ? 'target met' : 'target NOT met'}`,
+  `  median: letters ${lettersPerSecond}/s per core, minimal ${minimalPerSecond}/s, ratio ${result.medianRatio} (Typst alone: ${result.medianEngineOnlyRatio}; our code's share of a letter's time: ${result.medianOurShare})`,
+);
+log(
+  `  targets: ≥ 80/s per core ${verdict(result.targets.perCore.met)}; ratio ≥ 0.5 ${verdict(result.targets.ratio.met)}; batch on both cores ${verdict(result.targets.batchUsesBothCores.met)}`,
 );
 log(`  written to ${await writeResult('letters', result)}`);

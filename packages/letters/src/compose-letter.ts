@@ -14,7 +14,7 @@ import { type LetterFacts, computeLetterFacts } from './letter-facts.js';
 import type { LetterInput, LetterType } from './letter-input.js';
 import { type LetterTemplate, TEMPLATE_FIELDS, type TemplateField } from './letter-types.js';
 import { LETTER_VARIABLES, letterData } from './letter-variables.js';
-import { renderLetterPdf } from './render-pdf.js';
+import { releaseTypstMemory, renderLetterPdf } from './render-pdf.js';
 import { type TemplateIssue, parseTemplate } from './template/parse-template.js';
 import { renderTemplate } from './template/render-template.js';
 
@@ -83,5 +83,6 @@ export async function renderLetter(input: LetterInput, options: ComposeOptions):
   const composed = await composeLetter(input, options);
   if (!composed.ok) return composed;
   const pdf = renderLetterPdf(composed.document, options.logo?.bytes);
+  await releaseTypstMemory();
   return { ...composed, pdf, sha256: createHash('sha256').update(pdf).digest('hex') };
 }

@@ -11,7 +11,7 @@ export * from './payment-reference.js';
 export * from './epc-qr.js';
 export * from './letter-document.js';
 export * from './compose-letter.js';
-export { renderLetterPdf, renderMinimalPdf, PdfRenderError } from './render-pdf.js';
+export { renderLetterPdf, renderMinimalPdf, releaseTypstMemory, PdfRenderError } from './render-pdf.js';
 export * from './template/template-issue-labels.js';
 export * from './render-email.js';
 export * from './sample-letter.js';
